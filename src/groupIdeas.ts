@@ -1,0 +1,34 @@
+import { Idea } from './ingest/idea';
+
+export interface IdeaGroup {
+  name: string;
+  question?: string;
+  ideas: Idea[];
+}
+
+const collator = new Intl.Collator('en', { numeric: true });
+
+/** Split ideas by their group, in natural order ("2" before "10"), each with its commonest question. */
+export function groupIdeas(ideas: readonly Idea[]): IdeaGroup[] {
+  const byName = new Map<string, Idea[]>();
+  for (const idea of ideas) {
+    const list = byName.get(idea.group) ?? [];
+    list.push(idea);
+    byName.set(idea.group, list);
+  }
+  return [...byName.keys()]
+    .sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map((name) => {
+      const members = byName.get(name)!;
+      const question = commonestQuestion(members);
+      return { name, ...(question !== undefined ? { question } : {}), ideas: members };
+    });
+}
+
+function commonestQuestion(ideas: readonly Idea[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const idea of ideas) if (idea.question) counts.set(idea.question, (counts.get(idea.question) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [q, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && q < best)) best = q;
+  return best;
+}

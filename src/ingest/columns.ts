@@ -1,0 +1,94 @@
+import { inputError, usageError } from '../errors';
+
+/** Header names that mean "this column holds the ideas", singular or plural, any case. */
+const TEXT_COLUMN_NAMES = ['idea', 'text', 'note', 'comment', 'response', 'suggestion'];
+/** Header names that mean "ideas in different values of this column were collected apart". */
+const GROUP_COLUMN_NAMES = ['round', 'conversation', 'session', 'question'];
+
+export interface ColumnChoice {
+  text: number;
+  by?: number;
+  question?: number;
+  id?: number;
+}
+
+export interface ColumnRequest {
+  /** A column name from --text, or undefined to detect it. */
+  text?: string;
+  /** A column name from --by; "none" or "" for no grouping; undefined to detect it. */
+  by?: string;
+}
+
+const normalise = (name: string): string => name.trim().toLowerCase();
+const isNamed = (header: string, names: readonly string[]): boolean => {
+  const h = normalise(header);
+  return names.some((n) => h === n || h === `${n}s`);
+};
+
+/** Pick the columns to use from the header and, for a text column without a telling name, the data. */
+export function chooseColumns(
+  header: readonly string[],
+  rows: readonly string[][],
+  request: ColumnRequest,
+  file: string,
+): ColumnChoice {
+  const text = request.text !== undefined ? findNamed(header, request.text, '--text', file) : detectTextColumn(header, rows, file);
+  const by = chooseGroupColumn(header, request.by, text, file);
+  const question = header.findIndex((h) => normalise(h) === 'question');
+  const id = header.findIndex((h) => normalise(h) === 'id');
+  return {
+    text,
+    by,
+    question: question >= 0 && question !== text ? question : undefined,
+    id: id >= 0 && id !== text ? id : undefined,
+  };
+}
+
+function findNamed(header: readonly string[], name: string, flag: string, file: string): number {
+  const exact = header.indexOf(name);
+  if (exact >= 0) return exact;
+  const loose = header.findIndex((h) => normalise(h) === normalise(name));
+  if (loose >= 0) return loose;
+  throw usageError(
+    'COLUMN_NOT_FOUND',
+    `${file}: ${flag} column "${name}" does not exist`,
+    `the columns are: ${header.map((h) => JSON.stringify(h)).join(', ')}`,
+  );
+}
+
+function detectTextColumn(header: readonly string[], rows: readonly string[][], file: string): number {
+  for (const name of TEXT_COLUMN_NAMES) {
+    const index = header.findIndex((h) => isNamed(h, [name]));
+    if (index >= 0) return index;
+  }
+  // No telling name: the ideas are the column with the longest texts on average.
+  let best = -1;
+  let bestLength = 0;
+  for (let c = 0; c < header.length; c++) {
+    let total = 0;
+    for (const row of rows) total += (row[c] ?? '').trim().length;
+    const mean = rows.length > 0 ? total / rows.length : 0;
+    if (mean > bestLength) {
+      best = c;
+      bestLength = mean;
+    }
+  }
+  if (best < 0) {
+    throw inputError('NO_TEXT_COLUMN', 'no column holds any text', { file }, 'name the column of ideas with --text');
+  }
+  return best;
+}
+
+function chooseGroupColumn(header: readonly string[], by: string | undefined, text: number, file: string): number | undefined {
+  if (by !== undefined) {
+    if (by === '' || normalise(by) === 'none') return undefined;
+    const index = findNamed(header, by, '--by', file);
+    if (index === text) throw usageError('BY_IS_TEXT', `--by "${by}" is the text column itself`, 'choose another column, or --by none');
+    return index;
+  }
+  for (const name of GROUP_COLUMN_NAMES) {
+    const index = header.findIndex((h) => isNamed(h, [name]));
+    if (index >= 0 && index !== text) return index;
+  }
+  return undefined;
+}

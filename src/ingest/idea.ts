@@ -1,0 +1,34 @@
+/** One raw idea as it was read, with the place it came from. */
+export interface Idea {
+  /** The input's name as the user gave it ("-" is shown as "stdin"). */
+  file: string;
+  /** 1-based data row in its file; the header row is not counted. */
+  row: number;
+  /** The value of an `id` column when there is one, else the row number. */
+  id: string;
+  /** The idea's text exactly as read, without surrounding white space. */
+  text: string;
+  /** The value of the grouping column, or "all". */
+  group: string;
+  /** The value of a `question` column, when the input has one. */
+  question?: string;
+}
+
+/** A row that was read but holds no idea, and why. */
+export interface SkippedRow {
+  file: string;
+  row: number;
+  reason: string;
+}
+
+/** What ingest found: the ideas, the rows it skipped and the columns it used. */
+export interface NotesTable {
+  ideas: Idea[];
+  skipped: SkippedRow[];
+  columns: {
+    text: string;
+    by?: string;
+    question?: string;
+    id?: string;
+  };
+}

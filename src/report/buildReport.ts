@@ -1,0 +1,71 @@
+import { Idea, SkippedRow } from '../ingest/idea';
+import { Theme } from '../themes/theme';
+import { Report, ReportGroup, ReportOptions, ReportTheme, SCHEMA_VERSION } from './report';
+
+export interface AnalysedGroup {
+  name: string;
+  question?: string;
+  themes: Theme[];
+}
+
+export interface ReportInput {
+  version: string;
+  inputs: string[];
+  options: ReportOptions;
+  groups: AnalysedGroup[];
+  skipped: SkippedRow[];
+}
+
+/** Assemble the report; everything is sorted so that the same analysis prints the same bytes. */
+export function buildReport(input: ReportInput): Report {
+  const groups = input.groups.map(toReportGroup);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generator: { name: 'rapporteur', version: input.version },
+    inputs: input.inputs,
+    options: input.options,
+    totals: {
+      ideas: groups.reduce((s, g) => s + g.ideas, 0),
+      skipped: input.skipped.length,
+      groups: groups.length,
+      themes: groups.reduce((s, g) => s + g.themes.length, 0),
+    },
+    skipped: [...input.skipped].sort((a, b) => compareText(a.file, b.file) || a.row - b.row),
+    groups,
+  };
+}
+
+function toReportGroup(group: AnalysedGroup): ReportGroup {
+  const themes = group.themes.map(toReportTheme).sort(themeOrder);
+  return {
+    name: group.name,
+    ...(group.question !== undefined ? { question: group.question } : {}),
+    ideas: themes.reduce((s, t) => s + t.size, 0),
+    themes,
+  };
+}
+
+function toReportTheme(theme: Theme): ReportTheme {
+  return {
+    label: theme.label,
+    keywords: theme.keywords,
+    size: theme.members.length,
+    representative: theme.members[0]?.idea.text ?? '',
+    ...(theme.other ? { other: true } : {}),
+    ideas: theme.members.map(({ idea, similarity }) => reportIdea(idea, similarity)),
+  };
+}
+
+function reportIdea(idea: Idea, similarity: number) {
+  return { file: idea.file, row: idea.row, id: idea.id, text: idea.text, similarity: Math.round(similarity * 1000) / 1000 };
+}
+
+/** Largest themes first, "Other ideas" always last, ties by label. */
+function themeOrder(a: ReportTheme, b: ReportTheme): number {
+  if (!!a.other !== !!b.other) return a.other ? 1 : -1;
+  return b.size - a.size || compareText(a.label, b.label);
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

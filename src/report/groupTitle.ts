@@ -1,0 +1,24 @@
+import { Report, ReportGroup } from './report';
+
+/** "Round 1" for a group of the round column, "All ideas" when nothing splits them. */
+export function groupTitle(report: Report, group: ReportGroup): string {
+  const by = report.options.by;
+  if (by === null) return 'All ideas';
+  const column = by.charAt(0).toUpperCase() + by.slice(1);
+  return column.toLowerCase() === 'question' ? group.name : `${column} ${group.name}`;
+}
+
+/** a, b, … z, aa, ab, …: the enumeration rapporteurs use for themes under a question. */
+export function themeLetter(index: number): string {
+  let n = index;
+  let letters = '';
+  do {
+    letters = String.fromCharCode(97 + (n % 26)) + letters;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return letters;
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

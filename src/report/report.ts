@@ -1,0 +1,49 @@
+/**
+ * The report contract (`--format json`). Every other format is rendered from this object.
+ * Fields may be added; renaming or dropping one needs a new schemaVersion.
+ */
+export const SCHEMA_VERSION = 1;
+
+export interface ReportIdea {
+  file: string;
+  row: number;
+  id: string;
+  text: string;
+  similarity: number;
+}
+
+export interface ReportTheme {
+  label: string;
+  keywords: string[];
+  size: number;
+  representative: string;
+  /** Present and true on the "Other ideas" theme only. */
+  other?: boolean;
+  ideas: ReportIdea[];
+}
+
+export interface ReportGroup {
+  name: string;
+  question?: string;
+  ideas: number;
+  themes: ReportTheme[];
+}
+
+export interface ReportOptions {
+  k: number | 'auto';
+  seed: number;
+  /** The grouping column, or null when all ideas form one group. */
+  by: string | null;
+  text: string;
+}
+
+export interface Report {
+  schemaVersion: number;
+  generator: { name: string; version: string };
+  /** The inputs, as named on the command line. */
+  inputs: string[];
+  options: ReportOptions;
+  totals: { ideas: number; skipped: number; groups: number; themes: number };
+  skipped: { file: string; row: number; reason: string }[];
+  groups: ReportGroup[];
+}

@@ -1,0 +1,103 @@
+import { Term } from '../text/analyse';
+import { Candidate, candidatesOf } from './candidates';
+
+export interface ThemeNaming {
+  label: string;
+  keywords: string[];
+}
+
+interface Scored {
+  key: string;
+  words: number;
+  score: number;
+  /** Ideas of the theme that contain it. */
+  support: number;
+  surface: string;
+}
+
+const KEYWORDS = 6;
+/** How much more a phrase is worth than a word with the same weight: phrases read better. */
+const PHRASE_BONUS = 1.5;
+
+/**
+ * Name every theme of one group with class-based TF-IDF (as in BERTopic): a candidate weighs
+ * its share of the theme's ideas times ln(1 + average theme size / ideas containing it in the
+ * whole group), so words that belong to this theme more than to its siblings rise. Labels are
+ * distinct within the group.
+ */
+export function nameThemes(themes: readonly (readonly Term[][])[]): ThemeNaming[] {
+  const perTheme = themes.map((ideas) => ideas.map(candidatesOf));
+  const groupFrequency = new Map<string, number>();
+  for (const ideas of perTheme) for (const candidates of ideas) for (const c of candidates) groupFrequency.set(c.key, (groupFrequency.get(c.key) ?? 0) + 1);
+  const totalIdeas = themes.reduce((s, t) => s + t.length, 0);
+  const averageSize = totalIdeas / Math.max(1, themes.length);
+
+  const ranked = perTheme.map((ideas) => rankCandidates(ideas, groupFrequency, averageSize));
+  const used = new Set<string>();
+  // Larger themes choose first, so the most telling names go to the themes most ideas are in.
+  const order = themes.map((_, i) => i).sort((a, b) => themes[b].length - themes[a].length || a - b);
+  const names: ThemeNaming[] = new Array(themes.length);
+  for (const i of order) {
+    const label = chooseLabel(ranked[i], used);
+    used.add(label.toLowerCase());
+    names[i] = { label, keywords: ranked[i].filter((s) => s.words === 1).slice(0, KEYWORDS).map((s) => s.surface.toLowerCase() === s.surface ? s.surface : keepCase(s.surface)) };
+  }
+  return names;
+}
+
+function rankCandidates(ideas: readonly Candidate[][], groupFrequency: ReadonlyMap<string, number>, averageSize: number): Scored[] {
+  const support = new Map<string, number>();
+  const forms = new Map<string, Map<string, number>>();
+  for (const candidates of ideas) {
+    for (const c of candidates) {
+      support.set(c.key, (support.get(c.key) ?? 0) + 1);
+      const form = c.surface.join(' ');
+      const counts = forms.get(c.key) ?? new Map<string, number>();
+      counts.set(form, (counts.get(form) ?? 0) + 1);
+      forms.set(c.key, counts);
+    }
+  }
+  const size = Math.max(1, ideas.length);
+  const scored: Scored[] = [];
+  for (const [key, count] of support) {
+    const words = key.split(' ').length;
+    // A phrase names a theme only when several of its ideas use it as such.
+    if (words > 1 && count < 2) continue;
+    const weight = (count / size) * Math.log(1 + averageSize / groupFrequency.get(key)!);
+    scored.push({ key, words, support: count, score: words > 1 ? weight * PHRASE_BONUS : weight, surface: commonestForm(forms.get(key)!) });
+  }
+  return scored.sort((a, b) => b.score - a.score || b.support - a.support || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** The form most ideas wrote; ties go to the lower-case one, then alphabetical. */
+function commonestForm(counts: ReadonlyMap<string, number>): string {
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || lowerFirst(a[0], b[0]))[0][0];
+}
+
+function lowerFirst(a: string, b: string): number {
+  const al = a === a.toLowerCase();
+  const bl = b === b.toLowerCase();
+  if (al !== bl) return al ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function chooseLabel(ranked: readonly Scored[], used: ReadonlySet<string>): string {
+  for (const candidate of ranked) {
+    const label = titleCase(candidate.surface);
+    if (!used.has(label.toLowerCase())) return label;
+  }
+  return ranked.length > 0 ? `${titleCase(ranked[0].surface)} (${used.size + 1})` : 'Miscellaneous';
+}
+
+/** Capitalise words written in lower case; keep acronyms and mixed case ("ICTs", "eGov") as written. */
+export function titleCase(phrase: string): string {
+  return phrase
+    .split(' ')
+    .map((w) => (w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+function keepCase(word: string): string {
+  // A capitalised ordinary word ("Governments" at the start of a sentence) is shown in lower case.
+  return /^\p{Lu}\p{Ll}+$/u.test(word) ? word.toLowerCase() : word;
+}

@@ -1,0 +1,18 @@
+import { Idea } from '../ingest/idea';
+
+export interface ThemeMember {
+  idea: Idea;
+  /** Cosine similarity of the idea to its theme's centre; 0 for ideas outside any theme. */
+  similarity: number;
+}
+
+export interface Theme {
+  label: string;
+  keywords: string[];
+  /** Most central first. */
+  members: ThemeMember[];
+  /** True for the catch-all of ideas that fit no theme. */
+  other?: boolean;
+}
+
+export const OTHER_IDEAS_LABEL = 'Other ideas';
