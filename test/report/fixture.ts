@@ -1,0 +1,40 @@
+import { Report } from '../../src/report/report';
+
+/** A small hand-made report, so renderer tests do not depend on clustering. */
+export function sampleReport(): Report {
+  return {
+    schemaVersion: 1,
+    generator: { name: 'rapporteur', version: '0.0.0' },
+    inputs: ['notes.csv'],
+    options: { k: 'auto', seed: 42, by: 'round', text: 'idea' },
+    totals: { ideas: 3, skipped: 1, groups: 1, themes: 2 },
+    skipped: [{ file: 'notes.csv', row: 4, reason: 'empty idea' }],
+    groups: [
+      {
+        name: '1',
+        question: 'What is the role of *governments*?',
+        ideas: 3,
+        themes: [
+          {
+            label: 'Human Rights',
+            keywords: ['rights', 'human'],
+            size: 2,
+            representative: 'Protect human rights',
+            ideas: [
+              { file: 'notes.csv', row: 1, id: '1', text: 'Protect human rights', similarity: 0.9 },
+              { file: 'notes.csv', row: 2, id: '2', text: 'Rights, "online" too', similarity: 0.5 },
+            ],
+          },
+          {
+            label: 'Other ideas',
+            keywords: [],
+            size: 1,
+            representative: '# not a heading',
+            other: true,
+            ideas: [{ file: 'notes.csv', row: 3, id: '3', text: '# not a heading', similarity: 0 }],
+          },
+        ],
+      },
+    ],
+  };
+}
