@@ -1,0 +1,179 @@
+/**
+ * k-means with several k-means++ restarts on top of ml-kmeans.
+ *
+ * ml-kmeans runs a single initialisation, reports no inertia, may leave a cluster empty
+ * (it keeps the empty cluster's previous centre, so label ids can have gaps) and throws
+ * when k exceeds the number of distinct rows (its k-means++ probabilities become 0/0).
+ * This module wraps it so that callers always get a compact, deterministic clustering.
+ */
+import { kmeans } from 'ml-kmeans';
+import { deriveSeed } from '../random';
+
+export interface KMeansOptions {
+  k: number;
+  seed: number;
+  /** Number of k-means++ initialisations; the lowest inertia wins. Default 10. */
+  restarts?: number;
+  /** Lloyd iterations per restart. Default 100. */
+  maxIterations?: number;
+}
+
+export interface Clustering {
+  /** Cluster of each row, numbered 0.. in order of each cluster's lowest row index. */
+  labels: number[];
+  /** Mean of the rows of each cluster, indexed by label. */
+  centroids: number[][];
+  /** Sum over rows of the squared Euclidean distance to the row's centroid. */
+  inertia: number;
+}
+
+const DEFAULT_RESTARTS = 10;
+const DEFAULT_MAX_ITERATIONS = 100;
+
+/**
+ * k-means++ (ml-kmeans) several times from seeds derived from `seed`, keeping the lowest
+ * inertia. Rows should be L2-normalised by the caller. Labels are renumbered
+ * deterministically: the cluster containing the lowest row index is 0, and so on.
+ * k is clipped to the number of distinct rows; when that many clusters are asked for,
+ * each distinct row becomes its own cluster without running k-means. Identical rows
+ * always share a label, and no label in the output is empty, so the output can have
+ * fewer than `k` clusters only when there are fewer than `k` distinct rows.
+ */
+export function kmeansWithRestarts(rows: number[][], options: KMeansOptions): Clustering {
+  const restarts = options.restarts ?? DEFAULT_RESTARTS;
+  const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
+  validateOptions(options.k, restarts, maxIterations);
+  if (rows.length === 0) return { labels: [], centroids: [], inertia: 0 };
+
+  const firstCopy = firstCopyOfEachRow(rows);
+  const distinctRows = firstCopy.filter((first, i) => first === i).length;
+  const k = Math.min(options.k, distinctRows);
+  if (k === distinctRows) return summariseClustering(rows, firstCopy);
+
+  let best: Clustering | undefined;
+  for (let run = 0; run < restarts; run++) {
+    const labels = runKMeansOnce(rows, k, deriveSeed(options.seed, run), maxIterations);
+    const candidate = summariseClustering(rows, fillEmptyClusters(rows, labels, k, firstCopy));
+    // Strict comparison keeps the earliest run on ties, so the result is reproducible.
+    if (best === undefined || candidate.inertia < best.inertia) best = candidate;
+  }
+  return best as Clustering;
+}
+
+function validateOptions(k: number, restarts: number, maxIterations: number): void {
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
+  if (!Number.isInteger(restarts) || restarts < 1) {
+    throw new RangeError(`restarts must be a positive integer, got ${restarts}`);
+  }
+  // ml-kmeans treats maxIterations = 0 as "iterate until convergence", which may never end.
+  if (!Number.isInteger(maxIterations) || maxIterations < 1) {
+    throw new RangeError(`maxIterations must be a positive integer, got ${maxIterations}`);
+  }
+}
+
+/** One ml-kmeans run. The seed must always be passed: without it ml-kmeans uses Math.random. */
+function runKMeansOnce(rows: number[][], k: number, seed: number, maxIterations: number): number[] {
+  const result = kmeans(rows, k, { initialization: 'kmeans++', seed, maxIterations });
+  // ml-kmeans reuses one array for every iteration's assignments; copy it.
+  return Array.from(result.clusters);
+}
+
+/**
+ * For each row, the index of the first row with exactly the same values (itself if it
+ * is the first). Numbers stringify exactly, so the joined key identifies equal rows.
+ */
+export function firstCopyOfEachRow(rows: number[][]): number[] {
+  const firstByKey = new Map<string, number>();
+  return rows.map((row, i) => {
+    const key = row.join(',');
+    const first = firstByKey.get(key);
+    if (first !== undefined) return first;
+    firstByKey.set(key, i);
+    return i;
+  });
+}
+
+/**
+ * Gives every empty cluster the row farthest from its centroid (together with that
+ * row's identical copies), taken from a cluster that keeps at least one other row.
+ * Moving a point out to a singleton never raises inertia, and this keeps the promise
+ * of exactly k non-empty clusters whenever there are at least k distinct rows.
+ */
+export function fillEmptyClusters(rows: number[][], labels: number[], k: number, firstCopy: number[]): number[] {
+  const filled = labels.slice();
+  for (let empty = 0; empty < k; empty++) {
+    if (filled.includes(empty)) continue;
+    const farthest = farthestRowInSharedCluster(rows, filled, k);
+    if (farthest < 0) break;
+    const from = filled[farthest];
+    for (let i = 0; i < rows.length; i++) {
+      if (filled[i] === from && firstCopy[i] === firstCopy[farthest]) filled[i] = empty;
+    }
+  }
+  return filled;
+}
+
+/** Row with the largest positive distance to its centroid (lowest index on ties), or -1. */
+function farthestRowInSharedCluster(rows: number[][], labels: number[], k: number): number {
+  const centroids = meanOfEachLabel(rows, labels, k);
+  let farthest = -1;
+  let farthestDistance = 0;
+  rows.forEach((row, i) => {
+    const distance = squaredDistance(row, centroids[labels[i]]);
+    if (distance > farthestDistance) {
+      farthest = i;
+      farthestDistance = distance;
+    }
+  });
+  // A positive distance implies the cluster holds another, different row, so it stays non-empty.
+  return farthest;
+}
+
+/**
+ * Builds a Clustering from arbitrary labels: renumbers them by first occurrence (dropping
+ * unused ids), and computes centroids and inertia in the space of `rows`.
+ */
+export function summariseClustering(rows: number[][], labels: number[]): Clustering {
+  const renumbered = renumberByFirstOccurrence(labels);
+  const clusterCount = renumbered.length === 0 ? 0 : Math.max(...renumbered) + 1;
+  const centroids = meanOfEachLabel(rows, renumbered, clusterCount);
+  let inertia = 0;
+  rows.forEach((row, i) => {
+    inertia += squaredDistance(row, centroids[renumbered[i]]);
+  });
+  return { labels: renumbered, centroids, inertia };
+}
+
+/** Relabels so that the cluster of row 0 is 0, the next new cluster met is 1, and so on. */
+export function renumberByFirstOccurrence(labels: number[]): number[] {
+  const newId = new Map<number, number>();
+  return labels.map((label) => {
+    let id = newId.get(label);
+    if (id === undefined) {
+      id = newId.size;
+      newId.set(label, id);
+    }
+    return id;
+  });
+}
+
+function meanOfEachLabel(rows: number[][], labels: number[], clusterCount: number): number[][] {
+  const dimension = rows.length === 0 ? 0 : rows[0].length;
+  const sums = Array.from({ length: clusterCount }, () => new Array<number>(dimension).fill(0));
+  const sizes = new Array<number>(clusterCount).fill(0);
+  rows.forEach((row, i) => {
+    const sum = sums[labels[i]];
+    for (let d = 0; d < dimension; d++) sum[d] += row[d];
+    sizes[labels[i]]++;
+  });
+  return sums.map((sum, c) => (sizes[c] === 0 ? sum : sum.map((value) => value / sizes[c])));
+}
+
+function squaredDistance(a: number[], b: number[]): number {
+  let total = 0;
+  for (let d = 0; d < a.length; d++) {
+    const difference = a[d] - b[d];
+    total += difference * difference;
+  }
+  return total;
+}
