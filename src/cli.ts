@@ -41,9 +41,10 @@ function buildProgram(): Command {
     .addOption(new Option('--seed <n>', 'random seed; same input and seed give the same output').argParser(parseSeed).default(42))
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
+    .option('--no-vectors', 'compare ideas by shared words only, without word meaning (GloVe vectors)')
     .option('--no-color', 'never colour the text output (also: NO_COLOR=1)')
     .option('--debug', 'show the stack trace of an unexpected error')
-    .addHelpText('beforeAll', EXAMPLES + '\n')
+    .addHelpText('beforeAll', EXAMPLES)
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
@@ -57,6 +58,7 @@ interface CliOptions {
   format: Format;
   output?: string;
   color: boolean;
+  vectors: boolean;
   debug?: boolean;
 }
 
@@ -78,8 +80,8 @@ export function main(argv: string[]): number {
   const color = options.color && !process.env.NO_COLOR && process.stdout.isTTY === true;
   try {
     const { rendered } = run(
-      { input: program.args[0], text: options.text, by: options.by, k: options.k, seed: options.seed, format: options.format, output: options.output, color },
-      { version: version(), readStdin: () => fs.readFileSync(0) },
+      { input: program.args[0], text: options.text, by: options.by, k: options.k, seed: options.seed, format: options.format, output: options.output, color, vectors: options.vectors },
+      { version: version(), readStdin: () => fs.readFileSync(0), env: process.env, notice: (m) => process.stderr.write(`${m}\n`) },
     );
     if (!options.output) process.stdout.write(rendered);
     return 0;

@@ -8,6 +8,7 @@ import { parseNotes } from './ingest/parseNotes';
 import { buildReport } from './report/buildReport';
 import { Format, render } from './report/render';
 import { Report } from './report/report';
+import { defaultCacheDir, loadWordVectors, WordVectors } from './vectors/wordVectorCache';
 
 export interface RunOptions {
   input: string;
@@ -18,11 +19,16 @@ export interface RunOptions {
   format: Format;
   output?: string;
   color: boolean;
+  /** Compare ideas by word meaning as well as shared words (the default). */
+  vectors: boolean;
 }
 
 export interface RunContext {
   version: string;
   readStdin: () => Buffer;
+  env: NodeJS.ProcessEnv;
+  /** Messages for people (progress, warnings): stderr. */
+  notice: (message: string) => void;
 }
 
 /** read → analyse → render → write. Returns the report for callers that want it. */
@@ -31,17 +37,23 @@ export function run(options: RunOptions, context: RunContext): { report: Report;
   const name = options.input === '-' ? 'stdin' : options.input;
   const bytes = options.input === '-' ? context.readStdin() : readInputFile(options.input);
   const table = parseNotes(decode(bytes, name), name, { text: options.text, by: options.by });
-  const report = analyse(table, name, options, context.version);
+  const wordVectors = options.vectors && table.ideas.length > 0 ? loadVectors(context) : undefined;
+  const report = analyse(table, name, { ...options, wordVectors }, context.version);
   const rendered = render(report, options.format, { color: options.color && !options.output });
   if (options.output) writeAtomically(options.output, rendered);
   return { report, rendered };
 }
 
-export function analyse(table: NotesTable, name: string, options: Pick<RunOptions, 'k' | 'seed'>, version: string): Report {
+export function analyse(
+  table: NotesTable,
+  name: string,
+  options: Pick<RunOptions, 'k' | 'seed'> & { wordVectors?: WordVectors },
+  version: string,
+): Report {
   const groups = groupIdeas(table.ideas).map((g) => ({
     name: g.name,
     question: g.question,
-    themes: analyseGroup(g.ideas, { k: options.k, seed: options.seed }),
+    themes: analyseGroup(g.ideas, { k: options.k, seed: options.seed, wordVectors: options.wordVectors }),
   }));
   return buildReport({
     version,
@@ -50,6 +62,16 @@ export function analyse(table: NotesTable, name: string, options: Pick<RunOption
     groups,
     skipped: table.skipped,
   });
+}
+
+/** Word meaning helps but is not essential: without the vectors, say so and use shared words alone. */
+function loadVectors(context: RunContext): WordVectors | undefined {
+  try {
+    return loadWordVectors({ cacheDir: defaultCacheDir(context.env), onProgress: context.notice });
+  } catch (error) {
+    context.notice(`rapporteur: warning: word vectors unavailable (${(error as Error).message}); comparing ideas by shared words only`);
+    return undefined;
+  }
 }
 
 function readInputFile(file: string): Buffer {

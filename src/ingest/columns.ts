@@ -10,9 +10,12 @@ export interface ColumnChoice {
   by?: number;
   question?: number;
   id?: number;
+  truth?: number;
 }
 
 export interface ColumnRequest {
+  /** A column holding a human grouping to compare with (`rapporteur evaluate --truth`). */
+  truth?: string;
   /** A column name from --text, or undefined to detect it. */
   text?: string;
   /** A column name from --by; "none" or "" for no grouping; undefined to detect it. */
@@ -36,7 +39,9 @@ export function chooseColumns(
   const by = chooseGroupColumn(header, request.by, text, file);
   const question = header.findIndex((h) => normalise(h) === 'question');
   const id = header.findIndex((h) => normalise(h) === 'id');
+  const truth = request.truth !== undefined ? findNamed(header, request.truth, '--truth', file) : undefined;
   return {
+    truth,
     text,
     by,
     question: question >= 0 && question !== text ? question : undefined,

@@ -12,6 +12,8 @@ export interface Idea {
   group: string;
   /** The value of a `question` column, when the input has one. */
   question?: string;
+  /** The human grouping of this idea, when a --truth column was asked for. */
+  truth?: string;
 }
 
 /** A row that was read but holds no idea, and why. */

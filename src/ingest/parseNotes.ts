@@ -40,6 +40,7 @@ export function parseNotes(content: string, file: string, request: ColumnRequest
       return;
     }
     const question = field(columns.question);
+    const truth = field(columns.truth);
     ideas.push({
       file,
       row,
@@ -47,6 +48,7 @@ export function parseNotes(content: string, file: string, request: ColumnRequest
       text,
       group: columns.by === undefined ? ALL_IDEAS : field(columns.by) || '(none)',
       ...(question ? { question } : {}),
+      ...(truth !== undefined ? { truth } : {}),
     });
   });
 

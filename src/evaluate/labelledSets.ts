@@ -1,0 +1,30 @@
+import { Idea } from '../ingest/idea';
+import { groupIdeas } from '../groupIdeas';
+import { AnalysisOptions, clusterIdeas } from '../analyse';
+import { analyseText } from '../text/analyse';
+import { adjustedMutualInformation, adjustedRandIndex } from './metrics';
+
+export interface Agreement {
+  ami: number;
+  ari: number;
+  /** Themes found (an "Other ideas" group counts as one) and themes the humans chose. */
+  found: number;
+  human: number;
+}
+
+/**
+ * Cluster each group as the tool would and compare it with the human grouping in `idea.truth`.
+ * Ideas without content words form one "other" cluster, as they do in the report.
+ */
+export function agreementPerGroup(ideas: readonly Idea[], options: AnalysisOptions, trueK = false): { name: string; agreement: Agreement }[] {
+  return groupIdeas(ideas).map((group) => {
+    const truth = group.ideas.map((i) => i.truth ?? '');
+    const human = new Set(truth).size;
+    const texts = group.ideas.map((i) => analyseText(i.text));
+    const { labels } = clusterIdeas(texts, { ...options, k: trueK ? human : options.k });
+    return {
+      name: group.name,
+      agreement: { ami: adjustedMutualInformation(truth, labels), ari: adjustedRandIndex(truth, labels), found: new Set(labels).size, human },
+    };
+  });
+}

@@ -1,0 +1,71 @@
+import { WordVectors } from './wordVectorCache';
+
+/** SIF's smoothing constant (Arora, Liang & Ma, 2017): frequent words weigh a/(a + p(w)). */
+const SIF_A = 1e-3;
+/** Words in the vectors' source vocabulary, for Zipf's estimate p(rank) = 1 / ((rank + 1) · H). */
+const SOURCE_VOCABULARY = 341_479;
+const HARMONIC = Math.log(SOURCE_VOCABULARY) + 0.5772156649;
+
+/**
+ * Sentence vectors by smooth inverse frequency: the weighted mean of the ideas' word vectors,
+ * with the set's first principal component removed (it carries what all ideas share, mostly
+ * syntax), L2-normalised. Ideas without a known word get a zero row.
+ */
+export function sifEmbeddings(documents: readonly string[][], vectors: WordVectors): number[][] {
+  const d = vectors.dimensions;
+  const word = new Float32Array(d);
+  const rows = documents.map((words) => {
+    const sum = new Array<number>(d).fill(0);
+    let known = 0;
+    for (const w of words) {
+      const i = vectors.indexOf(w);
+      if (i < 0) continue;
+      vectors.copyVector(i, word);
+      const p = 1 / ((vectors.rank(i) + 1) * HARMONIC);
+      const weight = SIF_A / (SIF_A + p);
+      for (let j = 0; j < d; j++) sum[j] += weight * word[j];
+      known++;
+    }
+    return known > 0 ? sum.map((v) => v / known) : sum;
+  });
+  removeFirstComponent(rows, d);
+  return rows.map(unit);
+}
+
+function removeFirstComponent(rows: number[][], d: number): void {
+  const u = firstSingularVector(rows, d);
+  for (const row of rows) {
+    let projection = 0;
+    for (let j = 0; j < d; j++) projection += row[j] * u[j];
+    for (let j = 0; j < d; j++) row[j] -= projection * u[j];
+  }
+}
+
+/** Leading right singular vector of the rows by power iteration on XᵀX, from a fixed start. */
+function firstSingularVector(rows: readonly number[][], d: number): number[] {
+  const gram = Array.from({ length: d }, () => new Float64Array(d));
+  for (const row of rows) for (let a = 0; a < d; a++) if (row[a] !== 0) for (let b = 0; b < d; b++) gram[a][b] += row[a] * row[b];
+  let v = unit(new Array<number>(d).fill(1));
+  const next = new Array<number>(d);
+  for (let iteration = 0; iteration < 100; iteration++) {
+    for (let a = 0; a < d; a++) {
+      let sum = 0;
+      const g = gram[a];
+      for (let b = 0; b < d; b++) sum += g[b] * v[b];
+      next[a] = sum;
+    }
+    const n = unit(next);
+    let change = 0;
+    for (let j = 0; j < d; j++) change += Math.abs(n[j] - v[j]);
+    v = n;
+    if (change < 1e-10) break;
+  }
+  return v;
+}
+
+function unit(v: number[]): number[] {
+  let s = 0;
+  for (const x of v) s += x * x;
+  const n = Math.sqrt(s);
+  return n > 0 ? v.map((x) => x / n) : v;
+}
