@@ -66,7 +66,9 @@ function rankCandidates(ideas: readonly Candidate[][], groupFrequency: ReadonlyM
     const weight = (count / size) * Math.log(1 + averageSize / groupFrequency.get(key)!);
     scored.push({ key, words, support: count, score: words > 1 ? weight * PHRASE_BONUS : weight, surface: commonestForm(forms.get(key)!) });
   }
-  return scored.sort((a, b) => b.score - a.score || b.support - a.support || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // A word several ideas share names a theme better than one idea's rare word, whatever its weight.
+  const shared = (c: Scored) => (c.support >= 2 || size < 2 ? 1 : 0);
+  return scored.sort((a, b) => shared(b) - shared(a) || b.score - a.score || b.support - a.support || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** The form most ideas wrote; ties go to the lower-case one, then alphabetical. */
