@@ -1,4 +1,5 @@
 import { clusterRows, ClusterOptions } from './cluster/clusterRows';
+import { markOutliers, OutlierOptions } from './cluster/outliers';
 import { Idea } from './ingest/idea';
 import { analyseText, AnalysedText } from './text/analyse';
 import { nameThemes } from './themes/labels';
@@ -8,13 +9,15 @@ import { represent, RepresentationOptions } from './vectors/represent';
 import { WordVectors } from './vectors/wordVectorCache';
 
 /** The pipeline's tunable parts; the defaults are what the quality benchmark chose. */
-export type PipelineConfig = RepresentationOptions & Omit<ClusterOptions, 'k' | 'seed'>;
+export type PipelineConfig = RepresentationOptions & Omit<ClusterOptions, 'k' | 'seed'> & OutlierOptions;
 
 export const DEFAULT_PIPELINE: PipelineConfig = {
   textWeight: 'auto',
   algorithm: 'spectral',
   chooseK: 'silhouette',
   restarts: 20,
+  minSimilarity: 0.1,
+  minThemeSize: 2,
 };
 
 export interface AnalysisOptions {
@@ -30,23 +33,23 @@ export interface AnalysisOptions {
 export function analyseGroup(ideas: readonly Idea[], options: AnalysisOptions): Theme[] {
   const texts = ideas.map((i) => analyseText(i.text));
   const { labels, rows, clustered } = clusterIdeas(texts, options);
-  const withoutWords = labels.map((_, i) => i).filter((i) => labels[i] < 0);
+  const unthemed = labels.map((_, i) => i).filter((i) => labels[i] < 0);
 
   const themes: Theme[] = [];
   if (clustered.length > 0) themes.push(...buildThemes(ideas, texts, { labels, rows, clustered }));
-  if (withoutWords.length > 0) {
+  if (unthemed.length > 0) {
     themes.push({
       label: OTHER_IDEAS_LABEL,
       keywords: [],
       other: true,
-      members: withoutWords.map((i) => ({ idea: ideas[i], similarity: 0 })),
+      members: unthemed.map((i) => ({ idea: ideas[i], similarity: 0 })),
     });
   }
   return themes;
 }
 
 export interface IdeaClusters {
-  /** A cluster number per idea; −1 for ideas with no content word, which no theme can hold. */
+  /** A cluster number per idea; −1 for ideas that fit no theme or have no content word. */
   labels: number[];
   /** Indices of the ideas that were clustered, and their vectors in the same order. */
   clustered: number[];
@@ -59,7 +62,7 @@ export function clusterIdeas(texts: readonly AnalysedText[], options: AnalysisOp
   const labels = texts.map(() => -1);
   if (clustered.length === 0) return { labels, clustered, rows: [] };
   const rows = represent(clustered.map((i) => texts[i]), config, options.wordVectors);
-  const found = clusterRows(rows, { ...config, k: options.k, seed: options.seed });
+  const found = markOutliers(rows, clusterRows(rows, { ...config, k: options.k, seed: options.seed }), config);
   clustered.forEach((i, position) => (labels[i] = found[position]));
   return { labels, clustered, rows };
 }
@@ -67,7 +70,9 @@ export function clusterIdeas(texts: readonly AnalysedText[], options: AnalysisOp
 function buildThemes(ideas: readonly Idea[], texts: readonly AnalysedText[], { labels, rows, clustered }: IdeaClusters): Theme[] {
   const k = Math.max(...labels) + 1;
   const groups: number[][] = Array.from({ length: k }, () => []);
-  clustered.forEach((i, position) => groups[labels[i]].push(position));
+  clustered.forEach((i, position) => {
+    if (labels[i] >= 0) groups[labels[i]].push(position);
+  });
   const nonEmpty = groups.filter((g) => g.length > 0);
   const names = nameThemes(nonEmpty.map((g) => g.map((p) => texts[clustered[p]].terms)));
   const dimensions = rows[0].length;

@@ -47,7 +47,7 @@ function firstSingularVector(rows: readonly number[][], d: number): number[] {
   for (const row of rows) for (let a = 0; a < d; a++) if (row[a] !== 0) for (let b = 0; b < d; b++) gram[a][b] += row[a] * row[b];
   let v = unit(new Array<number>(d).fill(1));
   const next = new Array<number>(d);
-  for (let iteration = 0; iteration < 100; iteration++) {
+  for (let iteration = 0; iteration < 50; iteration++) {
     for (let a = 0; a < d; a++) {
       let sum = 0;
       const g = gram[a];
@@ -58,7 +58,7 @@ function firstSingularVector(rows: readonly number[][], d: number): number[] {
     let change = 0;
     for (let j = 0; j < d; j++) change += Math.abs(n[j] - v[j]);
     v = n;
-    if (change < 1e-10) break;
+    if (change < 1e-8) break;
   }
   return v;
 }
