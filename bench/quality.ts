@@ -4,58 +4,49 @@
  * several seeds, beside scikit-learn's TF-IDF + k-means given the true k.
  *
  *   npm run bench:quality                       # prints the Markdown table
- *   npm run bench:quality -- --write            # and writes bench/RESULTS.md
+ *   npm run bench:quality -- --write            # and writes bench/RESULTS.md and bench/results.json
  *   npm run bench:quality -- --pipeline '{"textWeight":0.5}' --seeds 3   # try a variant
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_PIPELINE, PipelineConfig } from '../src/analyse';
-import { agreementPerGroup } from '../src/evaluate/labelledSets';
-import { parseNotes } from '../src/ingest/parseNotes';
 import { loadWordVectors, defaultCacheDir } from '../src/vectors/wordVectorCache';
-import { LABELLED_SETS, LabelledSet } from './labelledSets';
+import { LABELLED_SETS } from './labelledSets';
+import { BenchResults, RESULTS_JSON, ROOT, scoreLabelledSet, seedRange } from './scoreSet';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const seeds = Number(flag('--seeds') ?? 10);
+const seeds = seedRange(Number(flag('--seeds') ?? 10));
 const pipeline: Partial<PipelineConfig> = JSON.parse(flag('--pipeline') ?? '{}');
 const only = flag('--sets');
-const root = path.resolve(__dirname, '..');
+const write = argv.includes('--write');
+if (write && only) {
+  // results.json must hold every set: the regression test checks each one against it.
+  process.stderr.write('bench:quality: --write needs every set; drop --sets\n');
+  process.exit(2);
+}
 const wordVectors = loadWordVectors({ cacheDir: defaultCacheDir(process.env), onProgress: (m) => process.stderr.write(`${m}\n`) });
-
-interface Summary {
-  mean: number;
-  min: number;
-  max: number;
-}
-const summarise = (xs: number[]): Summary => ({ mean: xs.reduce((s, x) => s + x, 0) / xs.length, min: Math.min(...xs), max: Math.max(...xs) });
-
-function score(set: LabelledSet, trueK: boolean) {
-  const table = parseNotes(fs.readFileSync(path.join(root, 'fixtures', set.file), 'utf8'), set.file, { text: set.text, by: set.by ?? 'none', truth: set.truth });
-  const ami: number[] = [];
-  const ari: number[] = [];
-  const found: number[] = [];
-  for (let seed = 0; seed < seeds; seed++) {
-    const groups = agreementPerGroup(table.ideas, { seed, pipeline, wordVectors }, trueK);
-    // A set split by rounds scores the mean over its rounds, as the reference does.
-    ami.push(groups.reduce((s, g) => s + g.agreement.ami, 0) / groups.length);
-    ari.push(groups.reduce((s, g) => s + g.agreement.ari, 0) / groups.length);
-    found.push(groups.reduce((s, g) => s + g.agreement.found, 0));
-  }
-  return { ami: summarise(ami), ari: summarise(ari), found: summarise(found) };
-}
 
 const f3 = (x: number) => x.toFixed(3);
 const rows: string[] = [];
 const autoMeans: Record<string, number> = {};
+const results: BenchResults['sets'] = [];
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
 const started = Date.now();
 for (const set of LABELLED_SETS.filter((s) => !only || only.split(',').some((o) => s.file.includes(o)))) {
-  const auto = score(set, false);
-  const fixed = score(set, true);
+  const auto = scoreLabelledSet(set, { seeds, pipeline, wordVectors, trueK: false });
+  const fixed = scoreLabelledSet(set, { seeds, pipeline, wordVectors, trueK: true });
   autoMeans[set.name] = auto.ami.mean;
+  results.push({
+    name: set.name,
+    file: set.file,
+    humanThemes: set.humanThemes,
+    auto: { ami: round(auto.ami.mean), ari: round(auto.ari.mean), amiMin: round(auto.ami.min), amiMax: round(auto.ami.max), themesFound: round(auto.found.mean) },
+    trueK: { ami: round(fixed.ami.mean), ari: round(fixed.ari.mean) },
+  });
   rows.push(
     `| ${set.name} | ${set.humanThemes} | ${auto.found.mean.toFixed(1)} | **${f3(auto.ami.mean)}** | ${f3(auto.ami.max - auto.ami.min)} | ${f3(auto.ari.mean)} | ${f3(fixed.ami.mean)} | ${f3(fixed.ari.mean)} | ${f3(set.reference.ami)} | ${f3(set.reference.ari)} |`,
   );
@@ -65,7 +56,7 @@ const config = { ...DEFAULT_PIPELINE, ...pipeline };
 const output = [
   '# Quality benchmark',
   '',
-  `Agreement with the human grouping, mean over ${seeds} seeds (0–${seeds - 1}). "auto": rapporteur chooses k;`,
+  `Agreement with the human grouping, mean over ${seeds.length} seeds (0–${seeds.length - 1}). "auto": rapporteur chooses k;`,
   '"true k": given the human number of themes with -k. Spread = max − min of AMI over the seeds.',
   'Reference: scikit-learn TF-IDF + k-means **given the true k** (shared/data/BASELINES.md).',
   `Pipeline: \`${JSON.stringify(config)}\`.`,
@@ -80,4 +71,8 @@ const output = [
   '',
 ].join('\n');
 process.stdout.write(output);
-if (argv.includes('--write')) fs.writeFileSync(path.join(root, 'bench', 'RESULTS.md'), output);
+if (write) {
+  fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), output);
+  const json: BenchResults = { schemaVersion: 1, generatedBy: 'npm run bench:quality -- --write', seeds, pipeline: config, sets: results };
+  fs.writeFileSync(RESULTS_JSON, `${JSON.stringify(json, null, 2)}\n`);
+}

@@ -2,8 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { RapporteurError } from './errors';
+import { EVALUATION_FORMATS, EvaluationFormat } from './evaluate/renderEvaluation';
+import { runEvaluation } from './evaluate/runEvaluation';
 import { FORMATS, Format } from './report/render';
-import { run } from './run';
+import { run, RunContext } from './run';
 
 const EXAMPLES = `Examples:
   rapporteur notes.csv                                  themes of each round, in the terminal
@@ -11,6 +13,7 @@ const EXAMPLES = `Examples:
   cat notes.csv | rapporteur - --format json | jq '.groups[0].themes[0]'
   rapporteur notes.csv --format csv -o themes.csv
   rapporteur notes.csv --text comment --by none         name the columns yourself
+  rapporteur evaluate notes.csv --truth theme           compare the themes with a human grouping
 `;
 
 function version(): string {
@@ -29,16 +32,26 @@ function parseSeed(value: string): number {
   return Number(value);
 }
 
-function buildProgram(): Command {
-  return new Command()
+/** The options shared by the report and `evaluate`, with the same flags, defaults and checks. */
+function addAnalysisOptions(command: Command): Command {
+  return command
+    .option('--text <column>', 'column holding the ideas (default: idea, text, note, comment, response or suggestion; else the longest texts)')
+    .option('--by <column>', 'cluster each value of this column apart, or "none" (default: round, conversation, session or question)')
+    .addOption(new Option('-k, --k <n>', 'themes per group, or "auto" to choose from the data').argParser(parseK).default(undefined, 'auto'))
+    .addOption(new Option('--seed <n>', 'random seed; same input and seed give the same output').argParser(parseSeed).default(42));
+}
+
+/** What the command line asked for; the actions only record it, so that main() runs it and maps every outcome. */
+type Invocation = { command: 'report'; input: string; options: CliOptions } | { command: 'evaluate'; input: string; options: EvaluateCliOptions };
+
+function buildProgram(invoked: (invocation: Invocation) => void, entered: (subcommand: string) => void): Command {
+  const program = new Command()
     .name('rapporteur')
     .description('Group the raw ideas of a session into named, counted themes for the report.')
     .version(version(), '-V, --version')
     .argument('<input>', 'CSV file of notes, or - to read standard input')
-    .option('--text <column>', 'column holding the ideas (default: idea, text, note, comment, response or suggestion; else the longest texts)')
-    .option('--by <column>', 'cluster each value of this column apart, or "none" (default: round, conversation, session or question)')
-    .addOption(new Option('-k, --k <n>', 'themes per group, or "auto" to choose from the data').argParser(parseK).default(undefined, 'auto'))
-    .addOption(new Option('--seed <n>', 'random seed; same input and seed give the same output').argParser(parseSeed).default(42))
+    .usage('[options] <input>\n       rapporteur evaluate <input> --truth <column> [options]');
+  addAnalysisOptions(program)
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .option('--no-vectors', 'compare ideas by shared words only, without word meaning (GloVe vectors)')
@@ -46,8 +59,30 @@ function buildProgram(): Command {
     .option('--debug', 'show the stack trace of an unexpected error')
     .addHelpText('beforeAll', EXAMPLES)
     .showSuggestionAfterError()
+    // Options before a subcommand are the program's, after it the subcommand's: `evaluate --text` is evaluate's.
+    .enablePositionalOptions()
     .exitOverride()
-    .configureOutput({ writeErr: () => undefined });
+    .configureOutput({ writeErr: () => undefined })
+    .hook('preSubcommand', (_, subcommand) => entered(subcommand.name()))
+    .action((input: string, options: CliOptions) => invoked({ command: 'report', input, options }));
+
+  // .command() copies the settings above (exitOverride, output, suggestions) to the subcommand.
+  const evaluate = program
+    .command('evaluate')
+    .description('Cluster the notes as the report does and score the themes against a human grouping (AMI, ARI, NMI, V-measure, purity).')
+    .argument('<input>', 'CSV file of notes, or - to read standard input')
+    .requiredOption('--truth <column>', 'column holding the human grouping to compare with; rows where it is empty are not scored');
+  addAnalysisOptions(evaluate)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(EVALUATION_FORMATS).default('text'))
+    .option('--no-vectors', 'compare ideas by shared words only, without word meaning (GloVe vectors)')
+    .option('--debug', 'show the stack trace of an unexpected error')
+    .action((input: string, options: EvaluateCliOptions) => {
+      // `rapporteur --seed 3 evaluate …` would give the seed to the report, which does not run: say so.
+      const misplaced = program.options.find((o) => program.getOptionValueSource(o.attributeName()) === 'cli');
+      if (misplaced) evaluate.error(`error: ${misplaced.long ?? misplaced.flags} must come after "evaluate"`, { code: 'rapporteur.misplacedOption' });
+      invoked({ command: 'evaluate', input, options });
+    });
+  return program;
 }
 
 interface CliOptions {
@@ -62,28 +97,56 @@ interface CliOptions {
   debug?: boolean;
 }
 
+interface EvaluateCliOptions {
+  truth: string;
+  text?: string;
+  by?: string;
+  k?: number;
+  seed: number;
+  format: EvaluationFormat;
+  vectors: boolean;
+  debug?: boolean;
+}
+
 /** Parse the command line, run, and turn every outcome into an exit status. */
 export function main(argv: string[]): number {
-  const program = buildProgram();
+  let invocation: Invocation | undefined;
+  let help = 'rapporteur --help';
+  const program = buildProgram(
+    (i) => (invocation = i),
+    (subcommand) => (help = `rapporteur ${subcommand} --help`),
+  );
   try {
     program.parse(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
       const message = error.message.replace(/^error: /, '');
-      process.stderr.write(`rapporteur: error: ${message} (see rapporteur --help)\n`);
+      process.stderr.write(`rapporteur: error: ${message} (see ${help})\n`);
       return 2;
     }
     throw error;
   }
-  const options = program.opts<CliOptions>();
-  const color = options.color && !process.env.NO_COLOR && process.stdout.isTTY === true;
+  if (invocation === undefined) throw new Error('the command line was parsed but no command ran');
+  const { options } = invocation;
+  const context: RunContext = { version: version(), readStdin: () => fs.readFileSync(0), env: process.env, notice: (m) => process.stderr.write(`${m}\n`) };
   try {
+    if (invocation.command === 'evaluate') {
+      const o = invocation.options;
+      const { rendered } = runEvaluation(
+        { input: invocation.input, truth: o.truth, text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, vectors: o.vectors },
+        context,
+      );
+      process.stdout.write(rendered);
+      return 0;
+    }
+    const o = invocation.options;
+    const color = o.color && !process.env.NO_COLOR && process.stdout.isTTY === true;
     const { rendered } = run(
-      { input: program.args[0], text: options.text, by: options.by, k: options.k, seed: options.seed, format: options.format, output: options.output, color, vectors: options.vectors },
-      { version: version(), readStdin: () => fs.readFileSync(0), env: process.env, notice: (m) => process.stderr.write(`${m}\n`) },
+      { input: invocation.input, text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, output: o.output, color, vectors: o.vectors },
+      context,
     );
-    if (!options.output) process.stdout.write(rendered);
+    if (!o.output) process.stdout.write(rendered);
     return 0;
   } catch (error) {
     if (error instanceof RapporteurError) {

@@ -4,11 +4,11 @@ import { analyseGroup } from './analyse';
 import { inputError, usageError } from './errors';
 import { groupIdeas } from './groupIdeas';
 import { NotesTable } from './ingest/idea';
-import { parseNotes } from './ingest/parseNotes';
+import { InputContext, readNotes } from './input';
 import { buildReport } from './report/buildReport';
 import { Format, render } from './report/render';
 import { Report } from './report/report';
-import { defaultCacheDir, loadWordVectors, WordVectors } from './vectors/wordVectorCache';
+import { WordVectors } from './vectors/wordVectorCache';
 
 export interface RunOptions {
   input: string;
@@ -23,21 +23,14 @@ export interface RunOptions {
   vectors: boolean;
 }
 
-export interface RunContext {
+export interface RunContext extends InputContext {
   version: string;
-  readStdin: () => Buffer;
-  env: NodeJS.ProcessEnv;
-  /** Messages for people (progress, warnings): stderr. */
-  notice: (message: string) => void;
 }
 
 /** read → analyse → render → write. Returns the report for callers that want it. */
 export function run(options: RunOptions, context: RunContext): { report: Report; rendered: string } {
   if (options.output) checkOutputPath(options.output, options.input);
-  const name = options.input === '-' ? 'stdin' : options.input;
-  const bytes = options.input === '-' ? context.readStdin() : readInputFile(options.input);
-  const table = parseNotes(decode(bytes, name), name, { text: options.text, by: options.by });
-  const wordVectors = options.vectors && table.ideas.length > 0 ? loadVectors(context) : undefined;
+  const { name, table, wordVectors } = readNotes({ input: options.input, text: options.text, by: options.by, vectors: options.vectors }, context);
   const report = analyse(table, name, { ...options, wordVectors }, context.version);
   const rendered = render(report, options.format, { color: options.color && !options.output });
   if (options.output) writeAtomically(options.output, rendered);
@@ -62,39 +55,6 @@ export function analyse(
     groups,
     skipped: table.skipped,
   });
-}
-
-/** Word meaning helps but is not essential: without the vectors, say so and use shared words alone. */
-function loadVectors(context: RunContext): WordVectors | undefined {
-  try {
-    return loadWordVectors({ cacheDir: defaultCacheDir(context.env), onProgress: context.notice });
-  } catch (error) {
-    context.notice(`rapporteur: warning: word vectors unavailable (${(error as Error).message}); comparing ideas by shared words only`);
-    return undefined;
-  }
-}
-
-function readInputFile(file: string): Buffer {
-  try {
-    return fs.readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw inputError('INPUT_NOT_FOUND', 'no such file', { file }, 'check the path, or use - to read from standard input');
-    if (code === 'EISDIR') throw inputError('INPUT_IS_FOLDER', 'is a folder, not a CSV file', { file }, 'name a .csv file inside it');
-    if (code === 'EACCES') throw inputError('INPUT_NOT_READABLE', 'permission denied', { file });
-    throw inputError('INPUT_NOT_READABLE', `cannot be read (${code ?? String(error)})`, { file });
-  }
-}
-
-function decode(bytes: Buffer, file: string): string {
-  if (bytes.includes(0)) {
-    throw inputError('BINARY_INPUT', 'looks like a binary file, not a CSV of notes', { file }, 'export the notes as CSV (UTF-8) and try again');
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw inputError('NOT_UTF8', 'is not valid UTF-8 text', { file }, 'save the file as CSV UTF-8 from your spreadsheet');
-  }
 }
 
 function checkOutputPath(output: string, input: string): void {

@@ -32,5 +32,7 @@ export interface NotesTable {
     by?: string;
     question?: string;
     id?: string;
+    /** The column of the human grouping, when --truth asked for one. */
+    truth?: string;
   };
 }

@@ -61,6 +61,7 @@ export function parseNotes(content: string, file: string, request: ColumnRequest
       ...(columns.by !== undefined ? { by: name(columns.by) } : {}),
       ...(columns.question !== undefined ? { question: name(columns.question) } : {}),
       ...(columns.id !== undefined ? { id: name(columns.id) } : {}),
+      ...(columns.truth !== undefined ? { truth: name(columns.truth) } : {}),
     },
   };
 }

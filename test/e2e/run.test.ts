@@ -135,5 +135,6 @@ describe('errors: one line on stderr, the right exit status, no stack trace', ()
     const result = rapporteur(['--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Examples:\n {2}rapporteur notes\.csv/);
+    expect(result.stdout).toMatch(/^ {2}rapporteur evaluate notes\.csv --truth theme /m);
   });
 });

@@ -1,0 +1,52 @@
+import { inputError } from '../errors';
+import { readNotes } from '../input';
+import { RunContext } from '../run';
+import { evaluate, EvaluationReport } from './evaluate';
+import { EvaluationFormat, renderEvaluation } from './renderEvaluation';
+
+export interface EvaluateOptions {
+  input: string;
+  /** The column holding the human grouping. */
+  truth: string;
+  text?: string;
+  by?: string;
+  k?: number;
+  seed: number;
+  format: EvaluationFormat;
+  vectors: boolean;
+}
+
+/** read → cluster as the report does → compare with the human grouping → render. */
+export function runEvaluation(options: EvaluateOptions, context: RunContext): { report: EvaluationReport; rendered: string } {
+  const { name, table, wordVectors } = readNotes(
+    { input: options.input, text: options.text, by: options.by, truth: options.truth, vectors: options.vectors },
+    context,
+  );
+  if (!table.ideas.some((idea) => idea.truth)) {
+    throw inputError(
+      'NO_TRUTH_VALUES',
+      `no idea has a value in the --truth column "${table.columns.truth ?? options.truth}"`,
+      { file: name },
+      'fill in the human grouping, or name the column that holds it',
+    );
+  }
+  const report = evaluate(table.ideas, { k: options.k, seed: options.seed, wordVectors });
+  const rendered = renderEvaluation(
+    report,
+    {
+      version: context.version,
+      input: name,
+      options: {
+        truth: table.columns.truth ?? options.truth,
+        text: table.columns.text,
+        by: table.columns.by ?? null,
+        k: options.k ?? 'auto',
+        seed: options.seed,
+        vectors: wordVectors !== undefined,
+      },
+      skipped: table.skipped,
+    },
+    options.format,
+  );
+  return { report, rendered };
+}
