@@ -14,7 +14,8 @@ import { parse } from 'csv-parse/sync';
 const root = path.resolve(__dirname, '..');
 const bin = path.join(root, 'bin', 'rapporteur.js');
 const itu = path.join(root, 'fixtures', 'itu-world-cafe-2013.csv');
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 5);
+const runsFlag = process.argv.indexOf('--runs');
+const runs = runsFlag >= 0 ? Number(process.argv[runsFlag + 1]) : 5;
 
 function syntheticFile(ideas: number, dir: string): string {
   const rows = parse(fs.readFileSync(itu), { columns: true }) as Record<string, string>[];

@@ -15,6 +15,8 @@ export const DEFAULT_PIPELINE: PipelineConfig = {
   textWeight: 'auto',
   algorithm: 'spectral',
   chooseK: 'silhouette',
+  maxK: 10,
+  start: 'ward',
   restarts: 20,
   minSimilarity: 0.1,
   minThemeSize: 2,

@@ -17,6 +17,8 @@ export interface ClusterOptions {
   maxK?: number;
   /** k-means runs from different seeds, the best kept. */
   restarts?: number;
+  /** How k-means on a spectral embedding starts (see SpectralOptions.start). */
+  start?: 'ward' | 'kmeans++';
 }
 
 /** Labels 0..k−1 for L2-normalised rows. */
@@ -29,7 +31,7 @@ export function clusterRows(rows: number[][], options: ClusterOptions): number[]
   const embedding = spectral ? spectralEmbedding(rows, Math.max(...ks), options.neighbours) : undefined;
   const fit = (k: number) =>
     embedding
-      ? clusterSpectralEmbedding(rows, embedding, { k, seed: options.seed, restarts: options.restarts }).labels
+      ? clusterSpectralEmbedding(rows, embedding, { k, seed: options.seed, restarts: options.restarts, start: options.start }).labels
       : kmeansWithRestarts(rows, { k, seed: options.seed, restarts: options.restarts }).labels;
 
   if (ks.length === 1) return fit(ks[0]);

@@ -16,6 +16,11 @@ export interface KMeansOptions {
   restarts?: number;
   /** Lloyd iterations per restart. Default 100. */
   maxIterations?: number;
+  /**
+   * Start from these k centres instead of k-means++ (one run, `restarts` ignored): for a
+   * deterministic start such as Ward's clusters.
+   */
+  initialCentres?: number[][];
 }
 
 export interface Clustering {
@@ -49,6 +54,11 @@ export function kmeansWithRestarts(rows: number[][], options: KMeansOptions): Cl
   const distinctRows = firstCopy.filter((first, i) => first === i).length;
   const k = Math.min(options.k, distinctRows);
   if (k === distinctRows) return summariseClustering(rows, firstCopy);
+
+  if (options.initialCentres && options.initialCentres.length === k) {
+    const result = kmeans(rows, k, { initialization: options.initialCentres.map((c) => c.slice()), seed: options.seed, maxIterations });
+    return summariseClustering(rows, fillEmptyClusters(rows, Array.from(result.clusters), k, firstCopy));
+  }
 
   let best: Clustering | undefined;
   for (let run = 0; run < restarts; run++) {

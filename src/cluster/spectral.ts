@@ -7,6 +7,7 @@
  */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { Clustering, firstCopyOfEachRow, kmeansWithRestarts, summariseClustering } from './kmeansRestarts';
+import { wardLabels } from './ward';
 
 export interface SpectralOptions {
   k: number;
@@ -15,6 +16,11 @@ export interface SpectralOptions {
   neighbours?: number;
   /** k-means restarts on the embedding (default that of kmeansWithRestarts). */
   restarts?: number;
+  /**
+   * How k-means on the embedding starts: 'ward' refines Ward's agglomerative clusters (one
+   * deterministic run, the seed does not matter); 'kmeans++' keeps the best of `restarts`.
+   */
+  start?: 'ward' | 'kmeans++';
 }
 
 export interface SpectralEmbedding {
@@ -102,7 +108,8 @@ export function clusterSpectralEmbedding(
 ): Clustering {
   const { k, seed, restarts } = options;
   const firstColumns = normaliseRows(embedding.vectors.map((vector) => vector.slice(0, k)));
-  const clustering = kmeansWithRestarts(firstColumns, { k, seed, restarts });
+  const initialCentres = options.start === 'ward' ? centresOf(firstColumns, wardLabels(firstColumns, k)) : undefined;
+  const clustering = kmeansWithRestarts(firstColumns, { k, seed, restarts, initialCentres });
   // Copies of one idea get slightly different graph rows (neither picks itself as a
   // neighbour), so give every copy the label of its first occurrence.
   const labels = firstCopyOfEachRow(rows).map((first) => clustering.labels[first]);
@@ -114,6 +121,18 @@ export function clusterSpectralEmbedding(
  * k-th and (k+1)-th smallest Laplacian eigenvalues; the smallest such k on ties.
  * maxK is clipped to eigenvalues.length - 1 because the gap needs the (k+1)-th value.
  */
+function centresOf(rows: number[][], labels: number[]): number[][] {
+  const k = Math.max(...labels) + 1;
+  const d = rows[0].length;
+  const sums = Array.from({ length: k }, () => new Array<number>(d).fill(0));
+  const counts = new Array<number>(k).fill(0);
+  labels.forEach((l, i) => {
+    counts[l]++;
+    for (let j = 0; j < d; j++) sums[l][j] += rows[i][j];
+  });
+  return sums.map((s, l) => s.map((x) => x / counts[l]));
+}
+
 export function eigengapK(eigenvalues: number[], minK: number, maxK: number): number {
   const lowest = Math.max(1, minK);
   const highest = Math.min(maxK, eigenvalues.length - 1);
