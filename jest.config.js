@@ -8,5 +8,5 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
   },
   // chalk 5 and the ml-* packages ship only ES modules; let ts-jest turn them into CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(chalk|ml-[^/]+|is-any-array)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(chalk|ml-[^/]+|is-any-array|string-width|strip-ansi|ansi-regex|get-east-asian-width|emoji-regex)/)'],
 };

@@ -2,6 +2,7 @@ import { clusterRows, ClusterOptions } from './cluster/clusterRows';
 import { markOutliers, OutlierOptions } from './cluster/outliers';
 import { Idea } from './ingest/idea';
 import { analyseText, AnalysedText } from './text/analyse';
+import { findDuplicates } from './themes/duplicates';
 import { nameThemes } from './themes/labels';
 import { OTHER_IDEAS_LABEL, Theme, ThemeMember } from './themes/theme';
 import { dot, normalise, mean } from './vectors/dense';
@@ -29,7 +30,14 @@ export interface AnalysisOptions {
   pipeline?: Partial<PipelineConfig>;
   /** Word meaning; without it ideas are compared by shared words only. */
   wordVectors?: WordVectors;
+  /**
+   * Merge near-duplicate ideas of a theme for the reader at this cosine of their content words
+   * (1: same words only; above 1: same text only, case and punctuation aside); default 0.8.
+   */
+  mergeThreshold?: number;
 }
+
+export const DEFAULT_MERGE_THRESHOLD = 0.8;
 
 /** Cluster one group of ideas into named themes. Pure: same ideas and options, same themes. */
 export function analyseGroup(ideas: readonly Idea[], options: AnalysisOptions): Theme[] {
@@ -47,7 +55,16 @@ export function analyseGroup(ideas: readonly Idea[], options: AnalysisOptions): 
       members: unthemed.map((i) => ({ idea: ideas[i], similarity: 0 })),
     });
   }
-  return themes;
+  const stemsOf = new Map(ideas.map((idea, i) => [idea, texts[i].terms.map((t) => t.stem)]));
+  return themes.map((theme) => markDuplicates(theme, stemsOf, options.mergeThreshold ?? DEFAULT_MERGE_THRESHOLD));
+}
+
+function markDuplicates(theme: Theme, stemsOf: ReadonlyMap<Idea, string[]>, threshold: number): Theme {
+  const repeats = findDuplicates(theme.members.map((m) => ({ text: m.idea.text, stems: stemsOf.get(m.idea)! })), threshold);
+  return {
+    ...theme,
+    members: theme.members.map((m, i) => (repeats[i] >= 0 ? { ...m, duplicateOf: theme.members[repeats[i]].idea } : m)),
+  };
 }
 
 export interface IdeaClusters {

@@ -12,6 +12,7 @@ const EXAMPLES = `Examples:
   rapporteur notes.csv --by round -k 6 --format markdown > draft.md
   cat notes.csv | rapporteur - --format json | jq '.groups[0].themes[0]'
   rapporteur notes.csv --format csv -o themes.csv
+  rapporteur notes.csv --format markdown --top 5        the five most central ideas per theme
   rapporteur notes.csv --text comment --by none         name the columns yourself
   rapporteur evaluate notes.csv --truth theme           compare the themes with a human grouping
 `;
@@ -25,6 +26,17 @@ function parseK(value: string): number | undefined {
   if (value === 'auto') return undefined;
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('give a whole number of themes of at least 1, or "auto".');
   return Number(value);
+}
+
+function parsePositive(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('give a whole number of at least 1.');
+  return Number(value);
+}
+
+function parseSimilarity(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1) throw new InvalidArgumentError('give a number from 0 to 1.');
+  return number;
 }
 
 function parseSeed(value: string): number {
@@ -54,6 +66,13 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
   addAnalysisOptions(program)
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
+    .addOption(new Option('--top <n>', 'text and Markdown: show only the n most central ideas of each theme').argParser(parsePositive))
+    .addOption(
+      new Option('--merge <similarity>', 'show near-duplicate ideas once, "(×N)", from this similarity of their words (0–1; 1 = same words only)')
+        .argParser(parseSimilarity)
+        .default(undefined, '0.8'),
+    )
+    .option('--no-merge', 'list every idea, even repeated ones')
     .option('--no-vectors', 'compare ideas by shared words only, without word meaning (GloVe vectors)')
     .option('--no-color', 'never colour the text output (also: NO_COLOR=1)')
     .option('--debug', 'show the stack trace of an unexpected error')
@@ -92,6 +111,9 @@ interface CliOptions {
   seed: number;
   format: Format;
   output?: string;
+  top?: number;
+  /** A similarity from --merge, false from --no-merge, undefined for the default. */
+  merge?: number | false;
   color: boolean;
   vectors: boolean;
   debug?: boolean;
@@ -143,7 +165,7 @@ export function main(argv: string[]): number {
     const o = invocation.options;
     const color = o.color && !process.env.NO_COLOR && process.stdout.isTTY === true;
     const { rendered } = run(
-      { input: invocation.input, text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, output: o.output, color, vectors: o.vectors },
+      { input: invocation.input, text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, output: o.output, color, vectors: o.vectors, top: o.top, merge: o.merge === false ? Infinity : o.merge },
       context,
     );
     if (!o.output) process.stdout.write(rendered);

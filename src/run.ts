@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyseGroup } from './analyse';
+import { analyseGroup, DEFAULT_MERGE_THRESHOLD } from './analyse';
 import { inputError, usageError } from './errors';
 import { groupIdeas } from './groupIdeas';
 import { NotesTable } from './ingest/idea';
@@ -21,6 +21,10 @@ export interface RunOptions {
   color: boolean;
   /** Compare ideas by word meaning as well as shared words (the default). */
   vectors: boolean;
+  /** Merge near-duplicates for the reader at this similarity; undefined for the default, Infinity for never. */
+  merge?: number;
+  /** Show only this many most central ideas per theme in text and Markdown. */
+  top?: number;
 }
 
 export interface RunContext extends InputContext {
@@ -32,7 +36,7 @@ export function run(options: RunOptions, context: RunContext): { report: Report;
   if (options.output) checkOutputPath(options.output, options.input);
   const { name, table, wordVectors } = readNotes({ input: options.input, text: options.text, by: options.by, vectors: options.vectors }, context);
   const report = analyse(table, name, { ...options, wordVectors }, context.version);
-  const rendered = render(report, options.format, { color: options.color && !options.output });
+  const rendered = render(report, options.format, { color: options.color && !options.output, top: options.top });
   if (options.output) writeAtomically(options.output, rendered);
   return { report, rendered };
 }
@@ -40,18 +44,20 @@ export function run(options: RunOptions, context: RunContext): { report: Report;
 export function analyse(
   table: NotesTable,
   name: string,
-  options: Pick<RunOptions, 'k' | 'seed'> & { wordVectors?: WordVectors },
+  options: Pick<RunOptions, 'k' | 'seed' | 'merge'> & { wordVectors?: WordVectors },
   version: string,
 ): Report {
+  const merge = options.merge ?? DEFAULT_MERGE_THRESHOLD;
   const groups = groupIdeas(table.ideas).map((g) => ({
     name: g.name,
     question: g.question,
-    themes: analyseGroup(g.ideas, { k: options.k, seed: options.seed, wordVectors: options.wordVectors }),
+    themes: analyseGroup(g.ideas, { k: options.k, seed: options.seed, wordVectors: options.wordVectors, mergeThreshold: merge }),
   }));
   return buildReport({
     version,
+    title: name === 'stdin' ? 'Notes' : path.basename(name).replace(/\.[^.]+$/, ''),
     inputs: [name],
-    options: { k: options.k ?? 'auto', seed: options.seed, by: table.columns.by ?? null, text: table.columns.text },
+    options: { k: options.k ?? 'auto', seed: options.seed, ...(Number.isFinite(merge) ? { merge } : {}), by: table.columns.by ?? null, text: table.columns.text },
     groups,
     skipped: table.skipped,
   });

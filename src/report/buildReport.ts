@@ -10,6 +10,8 @@ export interface AnalysedGroup {
 
 export interface ReportInput {
   version: string;
+  /** What the report is about: the event, else the input's name. */
+  title: string;
   inputs: string[];
   options: ReportOptions;
   groups: AnalysedGroup[];
@@ -22,6 +24,7 @@ export function buildReport(input: ReportInput): Report {
   return {
     schemaVersion: SCHEMA_VERSION,
     generator: { name: 'rapporteur', version: input.version },
+    title: input.title,
     inputs: input.inputs,
     options: input.options,
     totals: {
@@ -52,7 +55,10 @@ function toReportTheme(theme: Theme): ReportTheme {
     size: theme.members.length,
     representative: theme.members[0]?.idea.text ?? '',
     ...(theme.other ? { other: true } : {}),
-    ideas: theme.members.map(({ idea, similarity }) => reportIdea(idea, similarity)),
+    ideas: theme.members.map(({ idea, similarity, duplicateOf }) => ({
+      ...reportIdea(idea, similarity),
+      ...(duplicateOf ? { duplicateOf: duplicateOf.row } : {}),
+    })),
   };
 }
 

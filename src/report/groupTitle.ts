@@ -8,6 +8,12 @@ export function groupTitle(report: Report, group: ReportGroup): string {
   return column.toLowerCase() === 'question' ? group.name : `${column} ${group.name}`;
 }
 
+/** The heading of the groups' column in a table: "Round", or "Group" when nothing splits the ideas. */
+export function groupColumnTitle(report: Report): string {
+  const by = report.options.by;
+  return by === null ? 'Group' : by.charAt(0).toUpperCase() + by.slice(1);
+}
+
 /** a, b, … z, aa, ab, …: the enumeration rapporteurs use for themes under a question. */
 export function themeLetter(index: number): string {
   let n = index;

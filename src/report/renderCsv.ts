@@ -1,22 +1,29 @@
 import { Report } from './report';
+import { csvField, csvText } from './safeText';
 
-const COLUMNS = ['file', 'row', 'id', 'group', 'theme', 'label', 'similarity', 'text'];
+const COLUMNS = ['file', 'row', 'id', 'group', 'theme', 'label', 'similarity', 'duplicate_of', 'text'];
 
-/** One row per idea, in report order, so a spreadsheet can re-sort or pivot the themes. */
+/** One row per idea (duplicates included, for the record), in report order, for spreadsheets. */
 export function renderCsv(report: Report): string {
   const lines = [COLUMNS.join(',')];
   for (const group of report.groups) {
     group.themes.forEach((theme, t) => {
       for (const idea of theme.ideas) {
-        lines.push([idea.file, idea.row, idea.id, group.name, t + 1, theme.label, idea.similarity.toFixed(3), idea.text].map(csvField).join(','));
+        lines.push(
+          [
+            csvText(idea.file),
+            csvField(idea.row),
+            csvText(idea.id),
+            csvText(group.name),
+            csvField(t + 1),
+            csvText(theme.label),
+            csvField(idea.similarity.toFixed(3)),
+            csvField(idea.duplicateOf ?? ''),
+            csvText(idea.text),
+          ].join(','),
+        );
       }
     });
   }
   return `${lines.join('\r\n')}\r\n`;
-}
-
-/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
-export function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

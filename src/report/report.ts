@@ -10,6 +10,8 @@ export interface ReportIdea {
   id: string;
   text: string;
   similarity: number;
+  /** The row of the idea of the same theme (and file) that this one repeats; merged into it for the reader. */
+  duplicateOf?: number;
 }
 
 export interface ReportTheme {
@@ -31,6 +33,8 @@ export interface ReportGroup {
 
 export interface ReportOptions {
   k: number | 'auto';
+  /** Near-duplicates were merged for the reader at this similarity (see --merge). */
+  merge?: number;
   seed: number;
   /** The grouping column, or null when all ideas form one group. */
   by: string | null;
@@ -40,6 +44,8 @@ export interface ReportOptions {
 export interface Report {
   schemaVersion: number;
   generator: { name: string; version: string };
+  /** What the report is about: the event named in the notes, else the input's file name. */
+  title: string;
   /** The inputs, as named on the command line. */
   inputs: string[];
   options: ReportOptions;

@@ -18,6 +18,8 @@ interface Scored {
 const KEYWORDS = 6;
 /** How much more a phrase is worth than a word with the same weight: phrases read better. */
 const PHRASE_BONUS = 1.5;
+/** A second word joins a one-word label when it weighs at least this share of the first. */
+const SECOND_WORD_SHARE = 0.6;
 
 /**
  * Name every theme of one group with class-based TF-IDF (as in BERTopic): a candidate weighs
@@ -39,8 +41,12 @@ export function nameThemes(themes: readonly (readonly Term[][])[]): ThemeNaming[
   const names: ThemeNaming[] = new Array(themes.length);
   for (const i of order) {
     const label = chooseLabel(ranked[i], used);
-    used.add(label.toLowerCase());
-    names[i] = { label, keywords: ranked[i].filter((s) => s.words === 1).slice(0, KEYWORDS).map((s) => s.surface.toLowerCase() === s.surface ? s.surface : keepCase(s.surface)) };
+    used.add(label.text.toLowerCase());
+    const keywords = ranked[i]
+      .filter((s) => s.words === 1 && !label.stems.has(s.key))
+      .slice(0, KEYWORDS)
+      .map((s) => keepCase(s.surface));
+    names[i] = { label: label.text, keywords };
   }
   return names;
 }
@@ -83,12 +89,32 @@ function lowerFirst(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function chooseLabel(ranked: readonly Scored[], used: ReadonlySet<string>): string {
-  for (const candidate of ranked) {
-    const label = titleCase(candidate.surface);
-    if (!used.has(label.toLowerCase())) return label;
+interface Label {
+  text: string;
+  /** Stems the label uses, so keywords can add words rather than repeat them. */
+  stems: Set<string>;
+}
+
+/**
+ * The best candidate not yet used in the group. A single word is joined by the next
+ * candidate when that one is nearly as telling and shares no word with it ("Transparency
+ * and Trust"), since one word rarely says enough for a report heading.
+ */
+function chooseLabel(ranked: readonly Scored[], used: ReadonlySet<string>): Label {
+  for (let i = 0; i < ranked.length; i++) {
+    const first = ranked[i];
+    const text = titleCase(first.surface);
+    if (used.has(text.toLowerCase())) continue;
+    const stems = new Set(first.key.split(' '));
+    const second = first.words === 1 ? ranked.slice(i + 1).find((c) => c.words === 1 && !stems.has(c.key)) : undefined;
+    if (second && second.support >= 2 && second.score >= SECOND_WORD_SHARE * first.score) {
+      const joined = `${text} and ${titleCase(second.surface)}`;
+      if (!used.has(joined.toLowerCase())) return { text: joined, stems: new Set([...stems, second.key]) };
+    }
+    return { text, stems };
   }
-  return ranked.length > 0 ? `${titleCase(ranked[0].surface)} (${used.size + 1})` : 'Miscellaneous';
+  const fallback = ranked.length > 0 ? `${titleCase(ranked[0].surface)} (${used.size + 1})` : 'Miscellaneous';
+  return { text: fallback, stems: new Set(ranked[0]?.key.split(' ') ?? []) };
 }
 
 /** Capitalise words written in lower case; keep acronyms and mixed case ("ICTs", "eGov") as written. */
@@ -99,7 +125,7 @@ export function titleCase(phrase: string): string {
     .join(' ');
 }
 
-function keepCase(word: string): string {
+export function keepCase(word: string): string {
   // A capitalised ordinary word ("Governments" at the start of a sentence) is shown in lower case.
   return /^\p{Lu}\p{Ll}+$/u.test(word) ? word.toLowerCase() : word;
 }

@@ -4,6 +4,8 @@ export interface ThemeMember {
   idea: Idea;
   /** Cosine similarity of the idea to its theme's centre; 0 for ideas outside any theme. */
   similarity: number;
+  /** The idea of the same theme this one repeats, when it was merged into it for the reader. */
+  duplicateOf?: Idea;
 }
 
 export interface Theme {

@@ -29,7 +29,7 @@ describe('rapporteur on the ITU notes', () => {
   });
 
   it('groups by round, carries each round question, and counts agree', () => {
-    expect(report.options).toEqual({ k: 'auto', seed: 42, by: 'round', text: 'idea' });
+    expect(report.options).toEqual({ k: 'auto', seed: 42, merge: 0.8, by: 'round', text: 'idea' });
     expect(report.groups.map((g) => [g.name, g.ideas])).toEqual([
       ['1', 46],
       ['2', 39],
@@ -66,10 +66,10 @@ describe('formats and output', () => {
   it('writes Markdown with overall figures and lettered themes', () => {
     const md = rapporteur([ITU, '--by', 'round', '-k', '6', '--format', 'markdown']);
     expect(md.status).toBe(0);
-    expect(md.stdout).toMatch(/^# Themes of /);
+    expect(md.stdout).toMatch(/^# itu-world-cafe-2013\n/);
     expect(md.stdout).toContain('## Overall figures');
     expect(md.stdout).toMatch(/^## Round 1: What is the role of governments/m);
-    expect(md.stdout).toMatch(/^### a\) .+ \(\d+ ideas?\)$/m);
+    expect(md.stdout).toMatch(/^### a\) .+ — \d+ ideas?$/m);
   });
 
   it('reads standard input with -', () => {
@@ -88,7 +88,7 @@ describe('formats and output', () => {
     expect(result.stdout).toBe('');
     const rows = parse(fs.readFileSync(out), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(108);
-    expect(Object.keys(rows[0])).toEqual(['file', 'row', 'id', 'group', 'theme', 'label', 'similarity', 'text']);
+    expect(Object.keys(rows[0])).toEqual(['file', 'row', 'id', 'group', 'theme', 'label', 'similarity', 'duplicate_of', 'text']);
     expect(fs.readdirSync(dir)).toEqual(['themes.csv']);
   });
 
@@ -136,5 +136,37 @@ describe('errors: one line on stderr, the right exit status, no stack trace', ()
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Examples:\n {2}rapporteur notes\.csv/);
     expect(result.stdout).toMatch(/^ {2}rapporteur evaluate notes\.csv --truth theme /m);
+  });
+});
+
+describe('near-duplicates and --top', () => {
+  const notes = 'idea\nCybercrime\nOpen data portals for citizens\ncybercrime.\nCybercrime!\nPublish budgets as open data\nSecurity of networks\nNetwork security matters\n';
+
+  it('keeps every idea in the JSON, the repeats pointing at the row they were merged into', () => {
+    const report = JSON.parse(rapporteur(['-', '--format', 'json'], { input: notes }).stdout) as Report;
+    const ideas = report.groups.flatMap((g) => g.themes.flatMap((t) => t.ideas));
+    expect(ideas).toHaveLength(7);
+    const repeats = ideas.filter((i) => i.duplicateOf !== undefined).map((i) => [i.row, i.duplicateOf]);
+    expect(repeats.sort()).toEqual([
+      [3, 1],
+      [4, 1],
+    ]);
+  });
+
+  it('shows a repeated idea once with its count in Markdown and text, unless --no-merge', () => {
+    const md = rapporteur(['-', '--format', 'markdown'], { input: notes }).stdout;
+    expect(md).toContain('- Cybercrime (×3)\n');
+    expect(md).not.toContain('cybercrime.');
+    expect(rapporteur(['-'], { input: notes }).stdout).toContain('• Cybercrime (×3)\n');
+    const all = rapporteur(['-', '--format', 'markdown', '--no-merge'], { input: notes }).stdout;
+    expect(all).toContain('- cybercrime.\n');
+    expect(all).not.toContain('×');
+  });
+
+  it('--top shows the most central ideas of each theme and counts the rest', () => {
+    const md = rapporteur(['-', '--format', 'markdown', '--top', '1', '-k', '1'], { input: notes }).stdout;
+    const bullets = md.split('\n').filter((l) => l.startsWith('- '));
+    expect(bullets[bullets.length - 1]).toMatch(/^- … and \d+ more$/);
+    expect(bullets.length).toBeLessThanOrEqual(4);
   });
 });

@@ -1,36 +1,49 @@
 import { parse } from 'csv-parse/sync';
 import { renderCsv } from '../../src/report/renderCsv';
 import { renderJson } from '../../src/report/renderJson';
-import { renderMarkdown, escapeMarkdown } from '../../src/report/renderMarkdown';
-import { renderText } from '../../src/report/renderText';
+import { renderMarkdown } from '../../src/report/renderMarkdown';
+import { bar, padToWidth, renderText } from '../../src/report/renderText';
 import { themeLetter } from '../../src/report/groupTitle';
 import { sampleReport } from './fixture';
 
 describe('renderMarkdown', () => {
   const md = renderMarkdown(sampleReport());
 
-  it('has overall figures, a heading per group with its question, lettered themes with counts', () => {
-    expect(md).toContain('## Overall figures');
-    expect(md).toContain('| Round 1 | What is the role of \\*governments\\*? | 3 | 2 |');
+  it('is shaped like a report: title, overall figures, group heading with question, lettered themes', () => {
+    expect(md).toMatch(/^# World Café\n\n## Overall figures\n/);
+    expect(md).toContain('| Round | Question | Ideas | Themes |');
+    expect(md).toContain('| Round 1 | What is the role of \\*governments\\*? | 4 | 2 |');
+    expect(md).toContain('4 ideas in 1 group and 2 themes; 1 row skipped (listed at the end).');
     expect(md).toContain('## Round 1: What is the role of \\*governments\\*?');
-    expect(md).toContain('### a) Human Rights (2 ideas)');
-    expect(md).toContain('### b) Other ideas (1 idea)');
-    expect(md).toContain('- Protect human rights\n- Rights, "online" too');
-    expect(md).toContain('- notes.csv, row 4: empty idea');
+    expect(md).toContain('### a) Human Rights — 3 ideas\n\n*rights, human*\n\n');
+    expect(md).toContain('### b) Other ideas — 1 idea');
+    expect(md.indexOf('Human Rights')).toBeLessThan(md.indexOf('Other ideas'));
+    expect(md).toMatch(/## Skipped rows\n\n- notes\.csv, row 4: empty idea\n$/);
+  });
+
+  it('shows a near-duplicate once with its count, and --top cuts the list', () => {
+    expect(md).toContain('- Protect human rights (×2)\n- =Rights, "online" too\n');
+    expect(md).not.toContain('protect human rights!');
+    const top = renderMarkdown(sampleReport(), { top: 1 });
+    expect(top).toContain('- Protect human rights (×2)\n- … and 1 more\n');
   });
 
   it('escapes text that would become markup', () => {
     expect(md).toContain('- \\# not a heading');
-    expect(escapeMarkdown('[link](x) <b>')).toBe('\\[link\\](x) \\<b\\>');
   });
 });
 
 describe('renderCsv', () => {
-  it('writes one quoted row per idea that a CSV reader reads back', () => {
-    const rows = parse(renderCsv(sampleReport()), { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(3);
-    expect(rows[1]).toEqual({ file: 'notes.csv', row: '2', id: '2', group: '1', theme: '1', label: 'Human Rights', similarity: '0.500', text: 'Rights, "online" too' });
-    expect(rows[2].theme).toBe('2');
+  const rows = parse(renderCsv(sampleReport()), { columns: true }) as Record<string, string>[];
+
+  it('writes one row per idea, duplicates included, that a CSV reader reads back', () => {
+    expect(rows).toHaveLength(4);
+    expect(rows[1]).toMatchObject({ row: '5', duplicate_of: '1', text: 'protect human rights!' });
+    expect(rows[3].theme).toBe('2');
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas', () => {
+    expect(rows[2].text).toBe('\'=Rights, "online" too');
   });
 });
 
@@ -41,12 +54,37 @@ describe('renderJson', () => {
 });
 
 describe('renderText', () => {
-  it('lists themes with counts and bullets, and colours only when asked', () => {
-    const plain = renderText(sampleReport(), { color: false });
-    expect(plain).toContain('1. Human Rights (2)  rights, human');
-    expect(plain).toContain('   • Protect human rights');
+  const plain = renderText(sampleReport(), { color: false });
+
+  it('shows a table of themes with counts and bars, then the bullets', () => {
+    expect(plain).toContain('  1  Human Rights  3  ████████████████████████\n  2  Other ideas   1  ████████\n');
+    expect(plain).toContain('1. Human Rights (3)  rights, human\n   • Protect human rights (×2)\n   • =Rights, "online" too\n');
+  });
+
+  it('colours only when asked', () => {
     expect(plain).not.toMatch(/\u001b\[/);
     expect(renderText(sampleReport(), { color: true })).toMatch(/\u001b\[/);
+  });
+
+  it('cannot be driven by escape sequences inside a note', () => {
+    const report = sampleReport();
+    report.groups[0].themes[0].ideas[0].text = 'Clear \u001b[2J\u001b]0;owned\u0007 screen\rnow';
+    const text = renderText(report, { color: false });
+    expect(text).toContain('• Clear  screen now');
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+});
+
+describe('bars and alignment', () => {
+  it('draws eighths of a cell in proportion', () => {
+    expect(bar(24, 24)).toBe('█'.repeat(24));
+    expect(bar(1, 48)).toBe('▌');
+    expect(bar(0, 0)).toBe('');
+  });
+
+  it('pads by display width, so wide characters line up', () => {
+    expect(padToWidth('人权', 6)).toBe('人权  ');
+    expect(padToWidth('ab', 6)).toBe('ab    ');
   });
 });
 

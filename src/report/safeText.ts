@@ -1,0 +1,45 @@
+import stripAnsi from 'strip-ansi';
+
+/**
+ * Text from the notes, made harmless for a terminal: escape sequences and control characters
+ * are removed (a note must not move the cursor, clear the screen or retitle the window), line
+ * breaks and tabs become spaces.
+ */
+export function terminalSafe(text: string): string {
+  return stripAnsi(text)
+    .replace(/[\t\r\n]+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/**
+ * Escape what Markdown would otherwise read as markup in a note: emphasis, code, links and
+ * images, bare web and e-mail addresses, raw HTML and entities, tables, strikethrough, and
+ * headings, quotes or list markers at the start. Every escape is a backslash before ASCII punctuation, which CommonMark removes on
+ * rendering, so the reader sees the note exactly as written.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/([\\`*_[\]<>|#&!~@])/g, '\\$1')
+    // GFM links bare addresses too: break "scheme:" and "www." with an escape the reader never sees.
+    .replace(/\b(https?|ftp|mailto|file)(:)/gi, '$1\\$2')
+    .replace(/\b(www)(\.)/gi, '$1\\$2')
+    .replace(/^(\s*)([-+=])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/** Characters that make a spreadsheet read a cell as a formula (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A CSV field: quoted when it holds a comma, quote or line break, quotes doubled (RFC 4180);
+ * text that a spreadsheet would run as a formula is prefixed with an apostrophe, which Excel
+ * and LibreOffice show as text.
+ */
+export function csvText(value: string): string {
+  return csvField(FORMULA_START.test(value) ? `'${value}` : value);
+}
+
+export function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
