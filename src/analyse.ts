@@ -92,14 +92,17 @@ function buildThemes(ideas: readonly Idea[], texts: readonly AnalysedText[], { l
   clustered.forEach((i, position) => {
     if (labels[i] >= 0) groups[labels[i]].push(position);
   });
-  const nonEmpty = groups.filter((g) => g.length > 0);
-  const names = nameThemes(nonEmpty.map((g) => g.map((p) => texts[clustered[p]].terms)));
   const dimensions = rows[0].length;
-  return nonEmpty.map((positions, t) => {
-    const centre = normalise(mean(positions.map((p) => rows[p]), dimensions));
-    const members: ThemeMember[] = positions
-      .map((p) => ({ idea: ideas[clustered[p]], similarity: dot(rows[p], centre) }))
-      .sort((a, b) => b.similarity - a.similarity || a.idea.row - b.idea.row);
-    return { label: names[t].label, keywords: names[t].keywords, members };
-  });
+  // Each theme's ideas, most central first: the summary lists them so, and naming prefers
+  // the words of its central ideas.
+  const themes = groups
+    .filter((g) => g.length > 0)
+    .map((positions) => {
+      const centre = normalise(mean(positions.map((p) => rows[p]), dimensions));
+      return positions
+        .map((p) => ({ position: p, member: { idea: ideas[clustered[p]], similarity: dot(rows[p], centre) } as ThemeMember }))
+        .sort((a, b) => b.member.similarity - a.member.similarity || a.member.idea.row - b.member.idea.row);
+    });
+  const names = nameThemes(themes.map((members) => members.map((m) => texts[clustered[m.position]].terms)));
+  return themes.map((members, t) => ({ label: names[t].label, keywords: names[t].keywords, members: members.map((m) => m.member) }));
 }

@@ -31,7 +31,7 @@ export function labelCoverage(ideas: readonly Idea[], themes: readonly Theme[]):
   for (const [truth, members] of [...byTruth].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (members.length < 2) continue;
     const theme = mostCommonTheme(members, themeOf);
-    const words = theme ? [...wordsOf(theme.label), ...theme.keywords.slice(0, 5).flatMap(wordsOf)] : [];
+    const words = theme ? [...wordsOf(theme.label), ...theme.keywords.slice(0, 5).flatMap(wordsOf)].filter((w) => !isStopWord(w)) : [];
     const humanWords = wordsOf(truth).filter((w) => !isStopWord(w));
     details.push({ truth, theme: theme?.label ?? '', words, covered: humanWords.some((h) => words.some((w) => matches(h, w))) });
   }

@@ -12,6 +12,8 @@ interface Scored {
   score: number;
   /** Ideas of the theme that contain it. */
   support: number;
+  /** Position of the most central idea that contains it (ideas come most central first). */
+  firstIdea: number;
   surface: string;
 }
 
@@ -27,6 +29,7 @@ const SECOND_WORD_SHARE = 0.6;
  * whole group), so words that belong to this theme more than to its siblings rise. Labels are
  * distinct within the group.
  */
+/** `themes` holds each theme's ideas (their content words), most central first. */
 export function nameThemes(themes: readonly (readonly Term[][])[]): ThemeNaming[] {
   const perTheme = themes.map((ideas) => ideas.map(candidatesOf));
   const groupFrequency = new Map<string, number>();
@@ -42,7 +45,8 @@ export function nameThemes(themes: readonly (readonly Term[][])[]): ThemeNaming[
   for (const i of order) {
     const label = chooseLabel(ranked[i], used);
     used.add(label.text.toLowerCase());
-    const keywords = ranked[i]
+    const keywords = [...ranked[i]]
+      .sort(byScore)
       .filter((s) => s.words === 1 && !label.stems.has(s.key))
       .slice(0, KEYWORDS)
       .map((s) => keepCase(s.surface));
@@ -53,10 +57,12 @@ export function nameThemes(themes: readonly (readonly Term[][])[]): ThemeNaming[
 
 function rankCandidates(ideas: readonly Candidate[][], groupFrequency: ReadonlyMap<string, number>, averageSize: number): Scored[] {
   const support = new Map<string, number>();
+  const firstIdea = new Map<string, number>();
   const forms = new Map<string, Map<string, number>>();
-  for (const candidates of ideas) {
+  for (const [position, candidates] of ideas.entries()) {
     for (const c of candidates) {
       support.set(c.key, (support.get(c.key) ?? 0) + 1);
+      if (!firstIdea.has(c.key)) firstIdea.set(c.key, position);
       const form = c.surface.join(' ');
       const counts = forms.get(c.key) ?? new Map<string, number>();
       counts.set(form, (counts.get(form) ?? 0) + 1);
@@ -69,12 +75,19 @@ function rankCandidates(ideas: readonly Candidate[][], groupFrequency: ReadonlyM
     const words = key.split(' ').length;
     // A phrase names a theme only when several of its ideas use it as such.
     if (words > 1 && count < 2) continue;
+    const surface = commonestForm(forms.get(key)!);
     const weight = (count / size) * Math.log(1 + averageSize / groupFrequency.get(key)!);
-    scored.push({ key, words, support: count, score: words > 1 ? weight * PHRASE_BONUS : weight, surface: commonestForm(forms.get(key)!) });
+    scored.push({ key, words, support: count, firstIdea: firstIdea.get(key)!, score: words > 1 ? weight * PHRASE_BONUS : weight, surface });
   }
-  // A word several ideas share names a theme better than one idea's rare word, whatever its weight.
+  // A label should be a word several ideas share rather than one idea's rare word, whatever
+  // its weight; keywords, which add detail, are taken by weight alone (see nameThemes).
   const shared = (c: Scored) => (c.support >= 2 || size < 2 ? 1 : 0);
-  return scored.sort((a, b) => shared(b) - shared(a) || b.score - a.score || b.support - a.support || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return scored.sort((a, b) => shared(b) - shared(a) || byScore(a, b));
+}
+
+/** Weight first; between equals, the word more ideas share, then the word of the more central idea. */
+function byScore(a: Scored, b: Scored): number {
+  return b.score - a.score || b.support - a.support || a.firstIdea - b.firstIdea || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
 /** The form most ideas wrote; ties go to the lower-case one, then alphabetical. */
