@@ -1,0 +1,51 @@
+import { Chalk } from 'chalk';
+import stringWidth from 'string-width';
+import { CrossEventView } from '../events/crossEvent';
+import { plural } from './groupTitle';
+import { escapeMarkdown, terminalSafe } from './safeText';
+
+/**
+ * The cross-event view in Markdown: a table of themes × events (shared themes first), then
+ * each event's own themes and the shared theme they belong to. `links` gives, per event, the
+ * file its own report was written to, when there is one.
+ */
+export function markdownEventsSection(view: CrossEventView, links: Record<string, string> = {}, heading = '##'): string[] {
+  const lines = [`${heading} Themes across ${plural(view.events.length, 'event')}`, ''];
+  const shared = view.themes.filter((t) => t.shared).length;
+  lines.push(`${plural(shared, 'theme')} came up in more than one event.`, '');
+  const header = ['Theme', ...view.events.map(escapeMarkdown), 'Total'];
+  lines.push(`| ${header.join(' | ')} |`, `|---|${view.events.map(() => '--:').join('|')}|--:|`);
+  for (const theme of view.themes) {
+    const label = theme.shared ? `**${escapeMarkdown(theme.label)}**` : escapeMarkdown(theme.label);
+    lines.push(`| ${[label, ...view.events.map((e) => String(theme.counts[e] ?? '')), String(theme.size)].join(' | ')} |`);
+  }
+  lines.push('');
+  for (const event of view.perEvent) {
+    const title = links[event.event] ? `[${escapeMarkdown(event.event)}](${encodeURI(links[event.event])})` : escapeMarkdown(event.event);
+    lines.push(`${heading}# ${title} — ${plural(event.ideas, 'idea')}`, '');
+    for (const theme of event.themes) {
+      const home = theme.shared ? ` → ${escapeMarkdown(theme.shared)}` : '';
+      lines.push(`- ${escapeMarkdown(theme.label)} (${theme.size})${home}`);
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
+/** The cross-event view for the terminal: the same table, aligned, shared themes marked. */
+export function textEventsSection(view: CrossEventView, c: InstanceType<typeof Chalk>): string[] {
+  const out = [c.bold(`Themes across ${plural(view.events.length, 'event')}`), ''];
+  const events = view.events.map(terminalSafe);
+  const labels = view.themes.map((t) => `${t.shared ? '* ' : '  '}${terminalSafe(t.label)}`);
+  const labelWidth = Math.max(5, ...labels.map((l) => stringWidth(l)));
+  const widths = events.map((e) => Math.max(3, stringWidth(e)));
+  const cell = (text: string, width: number) => ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
+  out.push(`${' '.repeat(labelWidth)}  ${events.map((e, i) => cell(e, widths[i])).join('  ')}  total`);
+  view.themes.forEach((theme, t) => {
+    const counts = view.events.map((e, i) => cell(String(theme.counts[e] ?? '·'), widths[i]));
+    const line = `${labels[t]}${' '.repeat(labelWidth - stringWidth(labels[t]))}  ${counts.join('  ')}  ${cell(String(theme.size), 5)}`;
+    out.push(theme.shared ? c.bold(line) : line);
+  });
+  out.push(c.dim('* found in more than one event'), '');
+  return out;
+}
