@@ -12,9 +12,34 @@ const HARMONIC = Math.log(SOURCE_VOCABULARY) + 0.5772156649;
  * syntax), L2-normalised. Ideas without a known word get a zero row.
  */
 export function sifEmbeddings(documents: readonly string[][], vectors: WordVectors): number[][] {
+  const rows = sifAverages(documents, vectors);
+  removeComponent(rows, firstSingularVector(rows, vectors.dimensions));
+  return rows.map(unit);
+}
+
+/**
+ * The fitted part of SIF: the first principal component of the documents' weighted means,
+ * which `sifTransform` removes from any later documents. Plain numbers, so it can be saved.
+ */
+export function sifCommonComponent(documents: readonly string[][], vectors: WordVectors): number[] {
+  return firstSingularVector(sifAverages(documents, vectors), vectors.dimensions);
+}
+
+/**
+ * SIF vectors of new documents with a common component fitted earlier; on the documents it
+ * was fitted on, the same numbers as `sifEmbeddings`.
+ */
+export function sifTransform(documents: readonly string[][], vectors: WordVectors, commonComponent: readonly number[]): number[][] {
+  const rows = sifAverages(documents, vectors);
+  removeComponent(rows, commonComponent);
+  return rows.map(unit);
+}
+
+/** Each document's SIF-weighted mean of its known words' vectors; a zero row when none is known. */
+function sifAverages(documents: readonly string[][], vectors: WordVectors): number[][] {
   const d = vectors.dimensions;
   const word = new Float32Array(d);
-  const rows = documents.map((words) => {
+  return documents.map((words) => {
     const sum = new Array<number>(d).fill(0);
     let known = 0;
     for (const w of words) {
@@ -28,12 +53,10 @@ export function sifEmbeddings(documents: readonly string[][], vectors: WordVecto
     }
     return known > 0 ? sum.map((v) => v / known) : sum;
   });
-  removeFirstComponent(rows, d);
-  return rows.map(unit);
 }
 
-function removeFirstComponent(rows: number[][], d: number): void {
-  const u = firstSingularVector(rows, d);
+function removeComponent(rows: number[][], u: readonly number[]): void {
+  const d = u.length;
   for (const row of rows) {
     let projection = 0;
     for (let j = 0; j < d; j++) projection += row[j] * u[j];
