@@ -6,7 +6,7 @@ import { findDuplicates } from './themes/duplicates';
 import { nameThemes } from './themes/labels';
 import { OTHER_IDEAS_LABEL, Theme, ThemeMember } from './themes/theme';
 import { dot, normalise, mean } from './vectors/dense';
-import { represent, RepresentationOptions } from './vectors/represent';
+import { fitRepresentation, RepresentationModel, RepresentationOptions, transformRepresentation } from './vectors/represent';
 import { WordVectors } from './vectors/wordVectorCache';
 
 /** The pipeline's tunable parts; the defaults are what the quality benchmark chose. */
@@ -41,12 +41,31 @@ export const DEFAULT_MERGE_THRESHOLD = 0.8;
 
 /** Cluster one group of ideas into named themes. Pure: same ideas and options, same themes. */
 export function analyseGroup(ideas: readonly Idea[], options: AnalysisOptions): Theme[] {
+  return analyseGroupWithModel(ideas, options).themes;
+}
+
+/** The themes of a group with what placing new ideas into them needs (see src/model/). */
+export interface GroupAnalysis {
+  themes: Theme[];
+  /** The representation the ideas were clustered in; null when no idea has a content word. */
+  representation: RepresentationModel | null;
+  /** Each theme's centre (the normalised mean of its members' rows), in the order of `themes`; null for "Other ideas". */
+  centres: (number[] | null)[];
+}
+
+/** `analyseGroup`, also returning the fitted representation and the themes' centres. */
+export function analyseGroupWithModel(ideas: readonly Idea[], options: AnalysisOptions): GroupAnalysis {
   const texts = ideas.map((i) => analyseText(i.text));
-  const { labels, rows, clustered } = clusterIdeas(texts, options);
+  const { labels, rows, clustered, representation } = clusterIdeas(texts, options);
   const unthemed = labels.map((_, i) => i).filter((i) => labels[i] < 0);
 
   const themes: Theme[] = [];
-  if (clustered.length > 0) themes.push(...buildThemes(ideas, texts, { labels, rows, clustered }));
+  const centres: (number[] | null)[] = [];
+  if (clustered.length > 0) {
+    const found = buildThemes(ideas, texts, { labels, rows, clustered });
+    themes.push(...found.themes);
+    centres.push(...found.centres);
+  }
   if (unthemed.length > 0) {
     themes.push({
       label: OTHER_IDEAS_LABEL,
@@ -54,12 +73,18 @@ export function analyseGroup(ideas: readonly Idea[], options: AnalysisOptions): 
       other: true,
       members: unthemed.map((i) => ({ idea: ideas[i], similarity: 0 })),
     });
+    centres.push(null);
   }
   const stemsOf = new Map(ideas.map((idea, i) => [idea, texts[i].terms.map((t) => t.stem)]));
-  return themes.map((theme) => markDuplicates(theme, stemsOf, options.mergeThreshold ?? DEFAULT_MERGE_THRESHOLD));
+  return {
+    themes: themes.map((theme) => markDuplicates(theme, stemsOf, options.mergeThreshold ?? DEFAULT_MERGE_THRESHOLD)),
+    representation: representation ?? null,
+    centres,
+  };
 }
 
-function markDuplicates(theme: Theme, stemsOf: ReadonlyMap<Idea, string[]>, threshold: number): Theme {
+/** Point each near-duplicate idea of a theme at its first, most central copy, for the reader. */
+export function markDuplicates(theme: Theme, stemsOf: ReadonlyMap<Idea, string[]>, threshold: number): Theme {
   const repeats = findDuplicates(theme.members.map((m) => ({ text: m.idea.text, stems: stemsOf.get(m.idea)! })), threshold);
   return {
     ...theme,
@@ -73,6 +98,8 @@ export interface IdeaClusters {
   /** Indices of the ideas that were clustered, and their vectors in the same order. */
   clustered: number[];
   rows: number[][];
+  /** What the rows were made with; absent when no idea has a content word. */
+  representation?: RepresentationModel;
 }
 
 export function clusterIdeas(texts: readonly AnalysedText[], options: AnalysisOptions): IdeaClusters {
@@ -80,13 +107,14 @@ export function clusterIdeas(texts: readonly AnalysedText[], options: AnalysisOp
   const clustered = texts.map((_, i) => i).filter((i) => texts[i].terms.length > 0);
   const labels = texts.map(() => -1);
   if (clustered.length === 0) return { labels, clustered, rows: [] };
-  const rows = represent(clustered.map((i) => texts[i]), config, options.wordVectors);
+  const representation = fitRepresentation(clustered.map((i) => texts[i]), config, options.wordVectors);
+  const rows = transformRepresentation(representation, clustered.map((i) => texts[i]), options.wordVectors);
   const found = markOutliers(rows, clusterRows(rows, { ...config, k: options.k, seed: options.seed }), config);
   clustered.forEach((i, position) => (labels[i] = found[position]));
-  return { labels, clustered, rows };
+  return { labels, clustered, rows, representation };
 }
 
-function buildThemes(ideas: readonly Idea[], texts: readonly AnalysedText[], { labels, rows, clustered }: IdeaClusters): Theme[] {
+function buildThemes(ideas: readonly Idea[], texts: readonly AnalysedText[], { labels, rows, clustered }: IdeaClusters): { themes: Theme[]; centres: number[][] } {
   const k = Math.max(...labels) + 1;
   const groups: number[][] = Array.from({ length: k }, () => []);
   clustered.forEach((i, position) => {
@@ -95,14 +123,19 @@ function buildThemes(ideas: readonly Idea[], texts: readonly AnalysedText[], { l
   const dimensions = rows[0].length;
   // Each theme's ideas, most central first: the summary lists them so, and naming prefers
   // the words of its central ideas.
+  const centres: number[][] = [];
   const themes = groups
     .filter((g) => g.length > 0)
     .map((positions) => {
       const centre = normalise(mean(positions.map((p) => rows[p]), dimensions));
+      centres.push(centre);
       return positions
         .map((p) => ({ position: p, member: { idea: ideas[clustered[p]], similarity: dot(rows[p], centre) } as ThemeMember }))
         .sort((a, b) => b.member.similarity - a.member.similarity || a.member.idea.row - b.member.idea.row);
     });
   const names = nameThemes(themes.map((members) => members.map((m) => texts[clustered[m.position]].terms)));
-  return themes.map((members, t) => ({ label: names[t].label, keywords: names[t].keywords, members: members.map((m) => m.member) }));
+  return {
+    themes: themes.map((members, t) => ({ label: names[t].label, keywords: names[t].keywords, members: members.map((m) => m.member) })),
+    centres,
+  };
 }
