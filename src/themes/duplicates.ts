@@ -18,7 +18,7 @@ export interface DuplicateCandidate {
 const MIN_WORDS_FOR_SIMILAR = 3;
 
 /** Above this many ideas in one theme only exact duplicates (after normalising) are merged, to stay linear. */
-const PAIRWISE_LIMIT = 2000;
+const PAIRWISE_LIMIT = 500;
 
 /** The same text once case, punctuation and spacing are set aside. */
 export function normalisedText(text: string): string {
