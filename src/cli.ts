@@ -5,6 +5,7 @@ import { RapporteurError } from './errors';
 import { EVALUATION_FORMATS, EvaluationFormat } from './evaluate/renderEvaluation';
 import { runEvaluation } from './evaluate/runEvaluation';
 import { FORMATS, Format } from './report/render';
+import { runAssign } from './model/runAssign';
 import { run, RunContext } from './run';
 
 const EXAMPLES = `Examples:
@@ -15,6 +16,8 @@ const EXAMPLES = `Examples:
   rapporteur notes.csv --format markdown --top 5        the five most central ideas per theme
   rapporteur notes.csv --text comment --by none         name the columns yourself
   rapporteur evaluate notes.csv --truth theme           compare the themes with a human grouping
+  rapporteur notes.csv --save-model themes.json         keep the themes that were found …
+  rapporteur assign --model themes.json new-event.csv   … and sort a new event into them
 `;
 
 function version(): string {
@@ -39,6 +42,12 @@ function parseSimilarity(value: string): number {
   return number;
 }
 
+function parseThreshold(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < -1 || number > 1) throw new InvalidArgumentError('give a number from -1 to 1.');
+  return number;
+}
+
 function parseSeed(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 2 ** 31 - 1) throw new InvalidArgumentError('give a whole number from 0 to 2147483647.');
   return Number(value);
@@ -54,7 +63,10 @@ function addAnalysisOptions(command: Command): Command {
 }
 
 /** What the command line asked for; the actions only record it, so that main() runs it and maps every outcome. */
-type Invocation = { command: 'report'; input: string; options: CliOptions } | { command: 'evaluate'; input: string; options: EvaluateCliOptions };
+type Invocation =
+  | { command: 'report'; input: string; options: CliOptions }
+  | { command: 'evaluate'; input: string; options: EvaluateCliOptions }
+  | { command: 'assign'; input: string; options: AssignCliOptions };
 
 function buildProgram(invoked: (invocation: Invocation) => void, entered: (subcommand: string) => void): Command {
   const program = new Command()
@@ -62,7 +74,7 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .description('Group the raw ideas of a session into named, counted themes for the report.')
     .version(version(), '-V, --version')
     .argument('<input>', 'CSV file of notes, or - to read standard input')
-    .usage('[options] <input>\n       rapporteur evaluate <input> --truth <column> [options]');
+    .usage('[options] <input>\n       rapporteur evaluate <input> --truth <column> [options]\n       rapporteur assign --model <file> <input> [options]');
   addAnalysisOptions(program)
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
@@ -73,6 +85,7 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
         .default(undefined, '0.8'),
     )
     .option('--no-merge', 'list every idea, even repeated ones')
+    .option('--save-model <file>', 'also save the themes found, to sort new ideas into them later with `rapporteur assign`')
     .option('--no-vectors', 'compare ideas by shared words only, without word meaning (GloVe vectors)')
     .option('--no-color', 'never colour the text output (also: NO_COLOR=1)')
     .option('--debug', 'show the stack trace of an unexpected error')
@@ -101,7 +114,43 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
       if (misplaced) evaluate.error(`error: ${misplaced.long ?? misplaced.flags} must come after "evaluate"`, { code: 'rapporteur.misplacedOption' });
       invoked({ command: 'evaluate', input, options });
     });
+
+  const assign = program
+    .command('assign')
+    .description('Sort new ideas into the themes saved with --save-model; ideas close to none go to "Unmatched".')
+    .argument('<input>', 'CSV file of new notes, or - to read standard input')
+    .requiredOption('--model <file>', 'the saved themes (written by --save-model)')
+    .option('--text <column>', 'column holding the ideas (found as in a report when not given)')
+    .option('--by <column>', 'group the new ideas by this column, or "none"; groups meet the saved groups by name')
+    .addOption(new Option('--threshold <similarity>', 'least similarity to a saved theme (−1 to 1); below it an idea is "Unmatched"').argParser(parseThreshold).default(undefined, '0.2'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to this file instead of standard output')
+    .addOption(new Option('--top <n>', 'text and Markdown: show only the n most similar ideas of each theme').argParser(parsePositive))
+    .addOption(new Option('--merge <similarity>', 'show near-duplicate ideas once, "(×N)"').argParser(parseSimilarity).default(undefined, '0.8'))
+    .option('--no-merge', 'list every idea, even repeated ones')
+    .option('--no-vectors', 'compare by shared words only (only for themes saved with --no-vectors)')
+    .option('--no-color', 'never colour the text output (also: NO_COLOR=1)')
+    .option('--debug', 'show the stack trace of an unexpected error')
+    .action((input: string, options: AssignCliOptions) => {
+      const misplaced = program.options.find((o) => program.getOptionValueSource(o.attributeName()) === 'cli');
+      if (misplaced) assign.error(`error: ${misplaced.long ?? misplaced.flags} must come after "assign"`, { code: 'rapporteur.misplacedOption' });
+      invoked({ command: 'assign', input, options });
+    });
   return program;
+}
+
+interface AssignCliOptions {
+  model: string;
+  text?: string;
+  by?: string;
+  threshold?: number;
+  format: Format;
+  output?: string;
+  top?: number;
+  merge?: number | false;
+  color: boolean;
+  vectors: boolean;
+  debug?: boolean;
 }
 
 interface CliOptions {
@@ -114,6 +163,7 @@ interface CliOptions {
   top?: number;
   /** A similarity from --merge, false from --no-merge, undefined for the default. */
   merge?: number | false;
+  saveModel?: string;
   color: boolean;
   vectors: boolean;
   debug?: boolean;
@@ -162,10 +212,20 @@ export function main(argv: string[]): number {
       process.stdout.write(rendered);
       return 0;
     }
+    if (invocation.command === 'assign') {
+      const o = invocation.options;
+      const color = o.color && !process.env.NO_COLOR && process.stdout.isTTY === true;
+      const { rendered } = runAssign(
+        { model: o.model, input: invocation.input, text: o.text, by: o.by, threshold: o.threshold, format: o.format, output: o.output, color, vectors: o.vectors, top: o.top, merge: o.merge === false ? Infinity : o.merge },
+        context,
+      );
+      if (!o.output) process.stdout.write(rendered);
+      return 0;
+    }
     const o = invocation.options;
     const color = o.color && !process.env.NO_COLOR && process.stdout.isTTY === true;
     const { rendered } = run(
-      { input: invocation.input, text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, output: o.output, color, vectors: o.vectors, top: o.top, merge: o.merge === false ? Infinity : o.merge },
+      { input: invocation.input, text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, output: o.output, color, vectors: o.vectors, top: o.top, merge: o.merge === false ? Infinity : o.merge, saveModel: o.saveModel },
       context,
     );
     if (!o.output) process.stdout.write(rendered);

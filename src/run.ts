@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyseGroup, DEFAULT_MERGE_THRESHOLD } from './analyse';
+import { analyseGroupWithModel, DEFAULT_MERGE_THRESHOLD, GroupAnalysis } from './analyse';
 import { inputError, usageError } from './errors';
 import { groupIdeas } from './groupIdeas';
 import { NotesTable } from './ingest/idea';
@@ -8,6 +8,7 @@ import { InputContext, readNotes } from './input';
 import { buildReport } from './report/buildReport';
 import { Format, render } from './report/render';
 import { Report } from './report/report';
+import { buildThemeModel, serialiseThemeModel } from './model/themeModel';
 import { WordVectors } from './vectors/wordVectorCache';
 
 export interface RunOptions {
@@ -25,6 +26,8 @@ export interface RunOptions {
   merge?: number;
   /** Show only this many most central ideas per theme in text and Markdown. */
   top?: number;
+  /** Also save the themes found to this file, to sort new ideas into them later (`assign`). */
+  saveModel?: string;
 }
 
 export interface RunContext extends InputContext {
@@ -33,12 +36,37 @@ export interface RunContext extends InputContext {
 
 /** read → analyse → render → write. Returns the report for callers that want it. */
 export function run(options: RunOptions, context: RunContext): { report: Report; rendered: string } {
-  if (options.output) checkOutputPath(options.output, options.input);
+  if (options.output) checkOutputPath(options.output, options.input, '-o');
+  if (options.saveModel) checkOutputPath(options.saveModel, options.input, '--save-model');
   const { name, table, wordVectors } = readNotes({ input: options.input, text: options.text, by: options.by, vectors: options.vectors }, context);
-  const report = analyse(table, name, { ...options, wordVectors }, context.version);
+  const groups = analyseTable(table, { ...options, wordVectors });
+  const report = reportOf(table, name, groups, options, context.version);
   const rendered = render(report, options.format, { color: options.color && !options.output, top: options.top });
+  if (options.saveModel) {
+    const model = buildThemeModel({ version: context.version, inputs: [name], options: { ...report.options, vectors: wordVectors !== undefined }, groups });
+    writeAtomically(options.saveModel, serialiseThemeModel(model));
+  }
   if (options.output) writeAtomically(options.output, rendered);
   return { report, rendered };
+}
+
+export interface AnalysedTableGroup {
+  name: string;
+  question?: string;
+  analysis: GroupAnalysis;
+}
+
+/** Each group of the notes clustered into themes. */
+export function analyseTable(
+  table: NotesTable,
+  options: Pick<RunOptions, 'k' | 'seed' | 'merge'> & { wordVectors?: WordVectors },
+): AnalysedTableGroup[] {
+  const mergeThreshold = options.merge ?? DEFAULT_MERGE_THRESHOLD;
+  return groupIdeas(table.ideas).map((g) => ({
+    name: g.name,
+    ...(g.question !== undefined ? { question: g.question } : {}),
+    analysis: analyseGroupWithModel(g.ideas, { k: options.k, seed: options.seed, wordVectors: options.wordVectors, mergeThreshold }),
+  }));
 }
 
 export function analyse(
@@ -47,32 +75,36 @@ export function analyse(
   options: Pick<RunOptions, 'k' | 'seed' | 'merge'> & { wordVectors?: WordVectors },
   version: string,
 ): Report {
+  return reportOf(table, name, analyseTable(table, options), options, version);
+}
+
+function reportOf(table: NotesTable, name: string, groups: AnalysedTableGroup[], options: Pick<RunOptions, 'k' | 'seed' | 'merge'>, version: string): Report {
   const merge = options.merge ?? DEFAULT_MERGE_THRESHOLD;
-  const groups = groupIdeas(table.ideas).map((g) => ({
-    name: g.name,
-    question: g.question,
-    themes: analyseGroup(g.ideas, { k: options.k, seed: options.seed, wordVectors: options.wordVectors, mergeThreshold: merge }),
-  }));
   return buildReport({
     version,
-    title: name === 'stdin' ? 'Notes' : path.basename(name).replace(/\.[^.]+$/, ''),
+    title: titleOf(name),
     inputs: [name],
     options: { k: options.k ?? 'auto', seed: options.seed, ...(Number.isFinite(merge) ? { merge } : {}), by: table.columns.by ?? null, text: table.columns.text },
-    groups,
+    groups: groups.map((g) => ({ name: g.name, question: g.question, themes: g.analysis.themes })),
     skipped: table.skipped,
   });
 }
 
-function checkOutputPath(output: string, input: string): void {
+/** What a report is about when the notes do not say: the input's file name. */
+export function titleOf(name: string): string {
+  return name === 'stdin' ? 'Notes' : path.basename(name).replace(/\.[^.]+$/, '');
+}
+
+export function checkOutputPath(output: string, input: string, flag: string): void {
   if (input !== '-' && path.resolve(output) === path.resolve(input)) {
-    throw usageError('OUTPUT_IS_INPUT', `-o ${output} would overwrite the input`, 'choose another output file');
+    throw usageError('OUTPUT_IS_INPUT', `${flag} ${output} would overwrite the input`, 'choose another output file');
   }
   const folder = path.dirname(path.resolve(output));
-  if (!fs.existsSync(folder)) throw usageError('OUTPUT_FOLDER_MISSING', `the folder of -o ${output} does not exist`, 'create it first');
+  if (!fs.existsSync(folder)) throw usageError('OUTPUT_FOLDER_MISSING', `the folder of ${flag} ${output} does not exist`, 'create it first');
 }
 
 /** Write next to the target and rename, so an interrupted run never leaves half a report. */
-function writeAtomically(file: string, content: string): void {
+export function writeAtomically(file: string, content: string): void {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     fs.writeFileSync(temporary, content);

@@ -39,6 +39,9 @@ export interface ReportOptions {
   /** The grouping column, or null when all ideas form one group. */
   by: string | null;
   text: string;
+  /** `assign` only: the saved themes the ideas were placed into, and the least similarity used. */
+  model?: string;
+  threshold?: number;
 }
 
 export interface Report {
