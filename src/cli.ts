@@ -85,6 +85,7 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
         .default(undefined, '0.8'),
     )
     .option('--no-merge', 'list every idea, even repeated ones')
+    .option('--event <column>', 'column naming the event of each idea, for the report title (default: a column named "event", else the file name)')
     .option('--save-model <file>', 'also save the themes found, to sort new ideas into them later with `rapporteur assign`')
     .option('--no-vectors', 'compare ideas by shared words only, without word meaning (GloVe vectors)')
     .option('--no-color', 'never colour the text output (also: NO_COLOR=1)')
@@ -164,6 +165,7 @@ interface CliOptions {
   /** A similarity from --merge, false from --no-merge, undefined for the default. */
   merge?: number | false;
   saveModel?: string;
+  event?: string;
   color: boolean;
   vectors: boolean;
   debug?: boolean;
@@ -225,7 +227,7 @@ export function main(argv: string[]): number {
     const o = invocation.options;
     const color = o.color && !process.env.NO_COLOR && process.stdout.isTTY === true;
     const { rendered } = run(
-      { input: invocation.input, text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, output: o.output, color, vectors: o.vectors, top: o.top, merge: o.merge === false ? Infinity : o.merge, saveModel: o.saveModel },
+      { input: invocation.input, text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, output: o.output, color, vectors: o.vectors, top: o.top, merge: o.merge === false ? Infinity : o.merge, saveModel: o.saveModel, event: o.event },
       context,
     );
     if (!o.output) process.stdout.write(rendered);

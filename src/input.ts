@@ -31,7 +31,7 @@ export interface LoadedNotes {
 export function readNotes(request: NotesRequest, context: InputContext): LoadedNotes {
   const name = request.input === '-' ? 'stdin' : request.input;
   const bytes = request.input === '-' ? context.readStdin() : readInputFile(request.input);
-  const table = parseNotes(decode(bytes, name), name, { text: request.text, by: request.by, truth: request.truth });
+  const table = parseNotes(decode(bytes, name), name, { text: request.text, by: request.by, truth: request.truth, event: request.event });
   const wordVectors = request.vectors && table.ideas.length > 0 ? loadVectors(context) : undefined;
   return { name, table, ...(wordVectors ? { wordVectors } : {}) };
 }

@@ -28,6 +28,8 @@ export interface RunOptions {
   top?: number;
   /** Also save the themes found to this file, to sort new ideas into them later (`assign`). */
   saveModel?: string;
+  /** The column naming the event (default: a column named "event"). */
+  event?: string;
 }
 
 export interface RunContext extends InputContext {
@@ -38,7 +40,7 @@ export interface RunContext extends InputContext {
 export function run(options: RunOptions, context: RunContext): { report: Report; rendered: string } {
   if (options.output) checkOutputPath(options.output, options.input, '-o');
   if (options.saveModel) checkOutputPath(options.saveModel, options.input, '--save-model');
-  const { name, table, wordVectors } = readNotes({ input: options.input, text: options.text, by: options.by, vectors: options.vectors }, context);
+  const { name, table, wordVectors } = readNotes({ input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
   const groups = analyseTable(table, { ...options, wordVectors });
   const report = reportOf(table, name, groups, options, context.version);
   const rendered = render(report, options.format, { color: options.color && !options.output, top: options.top });
@@ -82,12 +84,21 @@ function reportOf(table: NotesTable, name: string, groups: AnalysedTableGroup[],
   const merge = options.merge ?? DEFAULT_MERGE_THRESHOLD;
   return buildReport({
     version,
-    title: titleOf(name),
+    title: eventOf(table) ?? titleOf(name),
     inputs: [name],
     options: { k: options.k ?? 'auto', seed: options.seed, ...(Number.isFinite(merge) ? { merge } : {}), by: table.columns.by ?? null, text: table.columns.text },
     groups: groups.map((g) => ({ name: g.name, question: g.question, themes: g.analysis.themes })),
     skipped: table.skipped,
   });
+}
+
+/** The event the notes name most often, if they name one. */
+export function eventOf(table: NotesTable): string | undefined {
+  const counts = new Map<string, number>();
+  for (const idea of table.ideas) if (idea.event) counts.set(idea.event, (counts.get(idea.event) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [event, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && event < best)) best = event;
+  return best;
 }
 
 /** What a report is about when the notes do not say: the input's file name. */

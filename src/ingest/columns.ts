@@ -11,11 +11,14 @@ export interface ColumnChoice {
   question?: number;
   id?: number;
   truth?: number;
+  event?: number;
 }
 
 export interface ColumnRequest {
   /** A column holding a human grouping to compare with (`rapporteur evaluate --truth`). */
   truth?: string;
+  /** The column naming the event of each idea (--event); undefined for a column named "event". */
+  event?: string;
   /** A column name from --text, or undefined to detect it. */
   text?: string;
   /** A column name from --by; "none" or "" for no grouping; undefined to detect it. */
@@ -40,8 +43,11 @@ export function chooseColumns(
   const question = header.findIndex((h) => normalise(h) === 'question');
   const id = header.findIndex((h) => normalise(h) === 'id');
   const truth = request.truth !== undefined ? findNamed(header, request.truth, '--truth', file) : undefined;
+  const namedEvent = header.findIndex((h) => isNamed(h, ['event']));
+  const event = request.event !== undefined ? findNamed(header, request.event, '--event', file) : namedEvent >= 0 && namedEvent !== text ? namedEvent : undefined;
   return {
     truth,
+    event,
     text,
     by,
     question: question >= 0 && question !== text ? question : undefined,

@@ -14,6 +14,8 @@ export interface Idea {
   question?: string;
   /** The human grouping of this idea, when a --truth column was asked for. */
   truth?: string;
+  /** The event the idea was collected at, from an `event` column (or --event). */
+  event?: string;
 }
 
 /** A row that was read but holds no idea, and why. */
@@ -34,5 +36,6 @@ export interface NotesTable {
     id?: string;
     /** The column of the human grouping, when --truth asked for one. */
     truth?: string;
+    event?: string;
   };
 }

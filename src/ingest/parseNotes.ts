@@ -41,6 +41,7 @@ export function parseNotes(content: string, file: string, request: ColumnRequest
     }
     const question = field(columns.question);
     const truth = field(columns.truth);
+    const event = field(columns.event);
     ideas.push({
       file,
       row,
@@ -49,6 +50,7 @@ export function parseNotes(content: string, file: string, request: ColumnRequest
       group: columns.by === undefined ? ALL_IDEAS : field(columns.by) || '(none)',
       ...(question ? { question } : {}),
       ...(truth !== undefined ? { truth } : {}),
+      ...(event ? { event } : {}),
     });
   });
 
@@ -62,6 +64,7 @@ export function parseNotes(content: string, file: string, request: ColumnRequest
       ...(columns.question !== undefined ? { question: name(columns.question) } : {}),
       ...(columns.id !== undefined ? { id: name(columns.id) } : {}),
       ...(columns.truth !== undefined ? { truth: name(columns.truth) } : {}),
+      ...(columns.event !== undefined ? { event: name(columns.event) } : {}),
     },
   };
 }

@@ -66,7 +66,7 @@ describe('formats and output', () => {
   it('writes Markdown with overall figures and lettered themes', () => {
     const md = rapporteur([ITU, '--by', 'round', '-k', '6', '--format', 'markdown']);
     expect(md.status).toBe(0);
-    expect(md.stdout).toMatch(/^# itu-world-cafe-2013\n/);
+    expect(md.stdout).toMatch(/^# 2013-10-08 World Cafe ITU Geneva\n/);
     expect(md.stdout).toContain('## Overall figures');
     expect(md.stdout).toMatch(/^## Round 1: What is the role of governments/m);
     expect(md.stdout).toMatch(/^### a\) .+ — \d+ ideas?$/m);

@@ -98,3 +98,11 @@ describe('sniffDelimiter', () => {
     expect(sniffDelimiter('a;"b,c,d"\n')).toBe(';');
   });
 });
+
+describe('event column', () => {
+  it('carries a column named event, or the one --event names, into each idea', () => {
+    expect(parseNotes('idea,Event\nA,Geneva 2013\n', 'n.csv').ideas[0].event).toBe('Geneva 2013');
+    expect(parseNotes('idea,place\nA,Geneva\n', 'n.csv', { event: 'place' }).ideas[0].event).toBe('Geneva');
+    expect(parseNotes('idea\nA\n', 'n.csv').ideas[0].event).toBeUndefined();
+  });
+});
