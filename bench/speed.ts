@@ -18,6 +18,12 @@ const itu = path.join(root, 'fixtures', 'itu-world-cafe-2013.csv');
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag >= 0 ? Number(process.argv[runsFlag + 1]) : 5;
 
+function savedModel(dir: string): string {
+  const model = path.join(dir, 'itu-themes.json');
+  measure([itu, '--save-model', model, '--format', 'json']);
+  return model;
+}
+
 function syntheticFile(ideas: number, dir: string): string {
   const rows = parse(fs.readFileSync(itu), { columns: true }) as Record<string, string>[];
   const lines = ['idea'];
@@ -34,6 +40,22 @@ function measure(args: string[]): { wall: number; rssMb: number } {
   return { wall, rssMb: kb / 1024 };
 }
 
+/** `count` event files of `ideas` ideas each, drawn in turn from the ITU notes with a running number. */
+function eventFiles(count: number, ideas: number, dir: string): string {
+  const rows = parse(fs.readFileSync(itu), { columns: true }) as Record<string, string>[];
+  const folder = path.join(dir, `events-${count}`);
+  fs.mkdirSync(folder);
+  for (let e = 0; e < count; e++) {
+    const lines = ['round,idea'];
+    for (let i = 0; i < ideas; i++) {
+      const row = rows[(e * 7 + i) % rows.length];
+      lines.push(`${row.round},"${row.idea.replace(/"/g, '""')} (${e + 1}.${i + 1})"`);
+    }
+    fs.writeFileSync(path.join(folder, `event-${String(e + 1).padStart(2, '0')}.csv`), `${lines.join('\n')}\n`);
+  }
+  return folder;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapporteur-speed-'));
 const cases: [string, string[]][] = [
@@ -43,6 +65,8 @@ const cases: [string, string[]][] = [
   ['ITU notes, --format json', [itu, '--format', 'json']],
   ['500 ideas, one group', [syntheticFile(500, dir)]],
   ['1,000 ideas, one group', [syntheticFile(1000, dir)]],
+  ['50 events × 100 ideas → 50 reports + index (--out-dir, --force)', [eventFiles(50, 100, dir), '--out-dir', path.join(dir, 'reports'), '--force', '--format', 'markdown']],
+  ['assign 10,000 new ideas to saved themes', ['assign', '--model', savedModel(dir), syntheticFile(10000, dir), '--format', 'json']],
 ];
 const lines = [
   '# Speed benchmark',

@@ -5,6 +5,8 @@ import { RapporteurError } from './errors';
 import { EVALUATION_FORMATS, EvaluationFormat } from './evaluate/renderEvaluation';
 import { runEvaluation } from './evaluate/runEvaluation';
 import { FORMATS, Format } from './report/render';
+import { SingleBar, Presets } from 'cli-progress';
+import { runBatch } from './batch';
 import { runAssign } from './model/runAssign';
 import { run, RunContext } from './run';
 
@@ -16,6 +18,8 @@ const EXAMPLES = `Examples:
   rapporteur notes.csv --format markdown --top 5        the five most central ideas per theme
   rapporteur notes.csv --text comment --by none         name the columns yourself
   rapporteur evaluate notes.csv --truth theme           compare the themes with a human grouping
+  rapporteur events/*.csv --out-dir reports/ --format markdown   one report per event, and an index
+  rapporteur events/ --format json -o all.json          a folder: every .csv/.tsv in it
   rapporteur notes.csv --save-model themes.json         keep the themes that were found …
   rapporteur assign --model themes.json new-event.csv   … and sort a new event into them
 `;
@@ -64,7 +68,7 @@ function addAnalysisOptions(command: Command): Command {
 
 /** What the command line asked for; the actions only record it, so that main() runs it and maps every outcome. */
 type Invocation =
-  | { command: 'report'; input: string; options: CliOptions }
+  | { command: 'report'; inputs: string[]; options: CliOptions }
   | { command: 'evaluate'; input: string; options: EvaluateCliOptions }
   | { command: 'assign'; input: string; options: AssignCliOptions };
 
@@ -73,8 +77,8 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .name('rapporteur')
     .description('Group the raw ideas of a session into named, counted themes for the report.')
     .version(version(), '-V, --version')
-    .argument('<input>', 'CSV file of notes, or - to read standard input')
-    .usage('[options] <input>\n       rapporteur evaluate <input> --truth <column> [options]\n       rapporteur assign --model <file> <input> [options]');
+    .argument('<inputs...>', 'CSV files of notes, folders of them, or - to read standard input')
+    .usage('[options] <inputs...>\n       rapporteur evaluate <input> --truth <column> [options]\n       rapporteur assign --model <file> <input> [options]');
   addAnalysisOptions(program)
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
@@ -86,6 +90,10 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     )
     .option('--no-merge', 'list every idea, even repeated ones')
     .option('--event <column>', 'column naming the event of each idea, for the report title (default: a column named "event", else the file name)')
+    .option('--out-dir <folder>', 'several inputs: write one report per input and an index of the themes they share into this folder')
+    .option('--force', 'overwrite reports that already exist in --out-dir')
+    .option('--keep-going', 'report an input that cannot be read and go on with the others (exit 1 at the end)')
+    .option('-q, --quiet', 'no progress display')
     .option('--save-model <file>', 'also save the themes found, to sort new ideas into them later with `rapporteur assign`')
     .option('--no-vectors', 'compare ideas by shared words only, without word meaning (GloVe vectors)')
     .option('--no-color', 'never colour the text output (also: NO_COLOR=1)')
@@ -97,7 +105,7 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .exitOverride()
     .configureOutput({ writeErr: () => undefined })
     .hook('preSubcommand', (_, subcommand) => entered(subcommand.name()))
-    .action((input: string, options: CliOptions) => invoked({ command: 'report', input, options }));
+    .action((inputs: string[], options: CliOptions) => invoked({ command: 'report', inputs, options }));
 
   // .command() copies the settings above (exitOverride, output, suggestions) to the subcommand.
   const evaluate = program
@@ -166,6 +174,10 @@ interface CliOptions {
   merge?: number | false;
   saveModel?: string;
   event?: string;
+  outDir?: string;
+  force?: boolean;
+  keepGoing?: boolean;
+  quiet?: boolean;
   color: boolean;
   vectors: boolean;
   debug?: boolean;
@@ -180,6 +192,22 @@ interface EvaluateCliOptions {
   format: EvaluationFormat;
   vectors: boolean;
   debug?: boolean;
+}
+
+function isFolder(input: string): boolean {
+  try {
+    return input !== '-' && fs.statSync(input).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A progress bar on stderr for long batches, only for a person at a terminal. */
+function progressBar(total: number, quiet: boolean): { tick: () => void; stop: () => void } | undefined {
+  if (quiet || total <= 5 || !process.stderr.isTTY || process.env.CI) return undefined;
+  const bar = new SingleBar({ format: 'rapporteur {bar} {value}/{total} inputs', stream: process.stderr, clearOnComplete: true, hideCursor: true }, Presets.shades_classic);
+  bar.start(total, 0);
+  return { tick: () => bar.increment(), stop: () => bar.stop() };
 }
 
 /** Parse the command line, run, and turn every outcome into an exit status. */
@@ -226,12 +254,22 @@ export function main(argv: string[]): number {
     }
     const o = invocation.options;
     const color = o.color && !process.env.NO_COLOR && process.stdout.isTTY === true;
-    const { rendered } = run(
-      { input: invocation.input, text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, output: o.output, color, vectors: o.vectors, top: o.top, merge: o.merge === false ? Infinity : o.merge, saveModel: o.saveModel, event: o.event },
-      context,
+    const common = {
+      text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, output: o.output, color, vectors: o.vectors,
+      top: o.top, merge: o.merge === false ? Infinity : o.merge, saveModel: o.saveModel, event: o.event,
+    };
+    const [first] = invocation.inputs;
+    if (invocation.inputs.length === 1 && !o.outDir && !isFolder(first)) {
+      const { rendered } = run({ ...common, input: first }, context);
+      if (!o.output) process.stdout.write(rendered);
+      return 0;
+    }
+    const { exitCode, rendered } = runBatch(
+      { ...common, inputs: invocation.inputs, outDir: o.outDir, force: o.force === true, keepGoing: o.keepGoing === true },
+      { ...context, progress: (total) => progressBar(total, o.quiet === true) },
     );
-    if (!o.output) process.stdout.write(rendered);
-    return 0;
+    if (rendered !== undefined && !o.output) process.stdout.write(rendered);
+    return exitCode;
   } catch (error) {
     if (error instanceof RapporteurError) {
       process.stderr.write(`rapporteur: error: ${error.describe()}\n`);

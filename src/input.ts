@@ -37,7 +37,7 @@ export function readNotes(request: NotesRequest, context: InputContext): LoadedN
 }
 
 /** Word meaning helps but is not essential: without the vectors, say so and use shared words alone. */
-function loadVectors(context: InputContext): WordVectors | undefined {
+export function loadVectors(context: InputContext): WordVectors | undefined {
   try {
     return loadWordVectors({ cacheDir: defaultCacheDir(context.env), onProgress: context.notice });
   } catch (error) {

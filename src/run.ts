@@ -80,7 +80,7 @@ export function analyse(
   return reportOf(table, name, analyseTable(table, options), options, version);
 }
 
-function reportOf(table: NotesTable, name: string, groups: AnalysedTableGroup[], options: Pick<RunOptions, 'k' | 'seed' | 'merge'>, version: string): Report {
+export function reportOf(table: NotesTable, name: string, groups: AnalysedTableGroup[], options: Pick<RunOptions, 'k' | 'seed' | 'merge'>, version: string): Report {
   const merge = options.merge ?? DEFAULT_MERGE_THRESHOLD;
   return buildReport({
     version,

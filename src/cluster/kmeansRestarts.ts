@@ -94,17 +94,34 @@ function runKMeansOnce(rows: number[][], k: number, seed: number, maxIterations:
 
 /**
  * For each row, the index of the first row with exactly the same values (itself if it
- * is the first). Numbers stringify exactly, so the joined key identifies equal rows.
+ * is the first). Rows are bucketed by a cheap numeric hash and compared value by value
+ * within a bucket: turning every number into text was most of the cost of a run.
  */
 export function firstCopyOfEachRow(rows: number[][]): number[] {
-  const firstByKey = new Map<string, number>();
+  const buckets = new Map<number, number[]>();
   return rows.map((row, i) => {
-    const key = row.join(',');
-    const first = firstByKey.get(key);
-    if (first !== undefined) return first;
-    firstByKey.set(key, i);
+    const hash = rowHash(row);
+    const bucket = buckets.get(hash);
+    if (bucket) {
+      for (const j of bucket) if (sameValues(rows[j], row)) return j;
+      bucket.push(i);
+    } else {
+      buckets.set(hash, [i]);
+    }
     return i;
   });
+}
+
+function rowHash(row: readonly number[]): number {
+  let hash = row.length;
+  for (let d = 0; d < row.length; d++) hash = (Math.imul(hash, 31) + Math.round(row[d] * 1e9)) | 0;
+  return hash;
+}
+
+function sameValues(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let d = 0; d < a.length; d++) if (a[d] !== b[d]) return false;
+  return true;
 }
 
 /**

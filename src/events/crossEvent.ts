@@ -17,6 +17,8 @@ export interface CrossEventTheme {
 export interface EventThemeLink {
   label: string;
   size: number;
+  /** True for an "Other ideas" theme of the event. */
+  other?: true;
   /** The label of that shared theme, or null when most of its ideas are in no shared theme. */
   shared: string | null;
 }
@@ -63,7 +65,12 @@ export function crossEventView(events: readonly EventThemes[], overall: readonly
   const perEvent = events.map((e) => ({
     event: e.event,
     ideas: e.themes.reduce((s, t) => s + t.members.length, 0),
-    themes: e.themes.map((theme) => ({ label: theme.label, size: theme.members.length, shared: sharedHome(theme, overallOf, themes) })),
+    themes: e.themes.map((theme) => ({
+      label: theme.label,
+      size: theme.members.length,
+      ...(theme.other ? { other: true as const } : {}),
+      shared: theme.other ? null : sharedHome(theme, overallOf, themes),
+    })),
   }));
   return { events: names, themes, perEvent };
 }

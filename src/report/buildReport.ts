@@ -1,9 +1,11 @@
+import { CrossEventView } from '../events/crossEvent';
 import { Idea, SkippedRow } from '../ingest/idea';
 import { Theme } from '../themes/theme';
 import { Report, ReportGroup, ReportOptions, ReportTheme, SCHEMA_VERSION } from './report';
 
 export interface AnalysedGroup {
   name: string;
+  event?: string;
   question?: string;
   themes: Theme[];
 }
@@ -16,6 +18,7 @@ export interface ReportInput {
   options: ReportOptions;
   groups: AnalysedGroup[];
   skipped: SkippedRow[];
+  events?: CrossEventView;
 }
 
 /** Assemble the report; everything is sorted so that the same analysis prints the same bytes. */
@@ -35,6 +38,7 @@ export function buildReport(input: ReportInput): Report {
     },
     skipped: [...input.skipped].sort((a, b) => compareText(a.file, b.file) || a.row - b.row),
     groups,
+    ...(input.events ? { events: input.events } : {}),
   };
 }
 
@@ -42,6 +46,7 @@ function toReportGroup(group: AnalysedGroup): ReportGroup {
   const themes = group.themes.map(toReportTheme).sort(themeOrder);
   return {
     name: group.name,
+    ...(group.event !== undefined ? { event: group.event } : {}),
     ...(group.question !== undefined ? { question: group.question } : {}),
     ideas: themes.reduce((s, t) => s + t.size, 0),
     themes,

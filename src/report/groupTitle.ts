@@ -2,6 +2,11 @@ import { Report, ReportGroup } from './report';
 
 /** "Round 1" for a group of the round column, "All ideas" when nothing splits them. */
 export function groupTitle(report: Report, group: ReportGroup): string {
+  const own = ownTitle(report, group);
+  return group.event === undefined ? own : own === 'All ideas' ? group.event : `${group.event} — ${own}`;
+}
+
+function ownTitle(report: Report, group: ReportGroup): string {
   const by = report.options.by;
   if (by === null) return 'All ideas';
   const column = by.charAt(0).toUpperCase() + by.slice(1);

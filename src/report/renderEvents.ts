@@ -23,10 +23,12 @@ export function markdownEventsSection(view: CrossEventView, links: Record<string
   for (const event of view.perEvent) {
     const title = links[event.event] ? `[${escapeMarkdown(event.event)}](${encodeURI(links[event.event])})` : escapeMarkdown(event.event);
     lines.push(`${heading}# ${title} — ${plural(event.ideas, 'idea')}`, '');
-    for (const theme of event.themes) {
+    for (const theme of event.themes.filter((t) => !t.other)) {
       const home = theme.shared ? ` → ${escapeMarkdown(theme.shared)}` : '';
       lines.push(`- ${escapeMarkdown(theme.label)} (${theme.size})${home}`);
     }
+    const unthemed = event.themes.filter((t) => t.other).reduce((s, t) => s + t.size, 0);
+    if (unthemed > 0) lines.push(`- Other ideas (${unthemed})`);
     lines.push('');
   }
   return lines;

@@ -1,5 +1,5 @@
 import { Report } from './report';
 
-export function renderJson(report: Report): string {
+export function renderJson(report: Report | object): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }

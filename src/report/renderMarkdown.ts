@@ -1,6 +1,7 @@
 import { themeDisplay } from './display';
 import { groupColumnTitle, groupTitle, plural, themeLetter } from './groupTitle';
 import { Report, ReportGroup } from './report';
+import { markdownEventsSection } from './renderEvents';
 import { escapeMarkdown } from './safeText';
 
 export interface MarkdownOptions {
@@ -16,6 +17,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const out: string[] = [`# ${escapeMarkdown(report.title)}`, ''];
   out.push(...overallFigures(report));
   for (const group of report.groups) out.push(...groupSection(report, group, options));
+  if (report.events) out.push(...markdownEventsSection(report.events));
   if (report.skipped.length > 0) {
     out.push('## Skipped rows', '');
     for (const s of report.skipped) out.push(`- ${escapeMarkdown(s.file)}, row ${s.row}: ${escapeMarkdown(s.reason)}`);

@@ -3,6 +3,7 @@ import stringWidth from 'string-width';
 import { themeDisplay } from './display';
 import { groupTitle, plural } from './groupTitle';
 import { Report, ReportGroup } from './report';
+import { textEventsSection } from './renderEvents';
 import { terminalSafe } from './safeText';
 
 export interface TextOptions {
@@ -20,6 +21,7 @@ export function renderText(report: Report, options: TextOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
   for (const group of report.groups) out.push(...groupView(report, group, options, c));
+  if (report.events) out.push(...textEventsSection(report.events, c));
   const skipped = report.totals.skipped > 0 ? `, ${plural(report.totals.skipped, 'row')} skipped` : '';
   out.push(c.dim(`${plural(report.totals.ideas, 'idea')} in ${plural(report.totals.themes, 'theme')}${skipped}.`));
   for (const s of report.skipped) out.push(c.dim(`  skipped ${terminalSafe(s.file)} row ${s.row}: ${s.reason}`));

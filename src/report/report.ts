@@ -1,3 +1,5 @@
+import { CrossEventView } from '../events/crossEvent';
+
 /**
  * The report contract (`--format json`). Every other format is rendered from this object.
  * Fields may be added; renaming or dropping one needs a new schemaVersion.
@@ -26,6 +28,8 @@ export interface ReportTheme {
 
 export interface ReportGroup {
   name: string;
+  /** With several inputs: the event the group belongs to. */
+  event?: string;
   question?: string;
   ideas: number;
   themes: ReportTheme[];
@@ -55,4 +59,6 @@ export interface Report {
   totals: { ideas: number; skipped: number; groups: number; themes: number };
   skipped: { file: string; row: number; reason: string }[];
   groups: ReportGroup[];
+  /** With several inputs: the themes found over all events together, and how each event shares them. */
+  events?: CrossEventView;
 }

@@ -4,6 +4,8 @@ import { fitTfidf, SparseVector, TfidfModel, toDense, transformTfidf } from './t
 import { WordVectors } from './wordVectorCache';
 
 export interface RepresentationOptions {
+  /** Keep at most this many TF-IDF terms, the most widespread (default 5,000). */
+  maxFeatures?: number;
   /**
    * Share of exact shared words in the similarity of two ideas: cosine = w·cos(TF-IDF) +
    * (1 − w)·cos(word meaning). 1 uses TF-IDF alone; without word vectors it is always 1.
@@ -58,7 +60,7 @@ export interface RepresentationModel {
 
 /** Learn the representation of a set of ideas: TF-IDF vocabulary and idf, blend weight, SIF common component. */
 export function fitRepresentation(texts: readonly AnalysedText[], options: RepresentationOptions, vectors?: WordVectors): RepresentationModel {
-  const tfidf = fitTfidf(stemsOf(texts), { maxFeatures: MAX_FEATURES });
+  const tfidf = fitTfidf(stemsOf(texts), { maxFeatures: options.maxFeatures ?? MAX_FEATURES });
   const textWeight = !vectors ? 1 : options.textWeight === 'auto' ? autoTextWeight(texts, vectors) : options.textWeight;
   if (textWeight >= 1) return { tfidf, textWeight: 1, meaning: null };
   return { tfidf, textWeight, meaning: { dimensions: vectors!.dimensions, commonComponent: sifCommonComponent(wordsOf(texts), vectors!) } };

@@ -113,7 +113,7 @@ describe('formats and output', () => {
 describe('errors: one line on stderr, the right exit status, no stack trace', () => {
   const cases: [string, string[], number, RegExp, string?][] = [
     ['a missing file', ['no-such-file.csv'], 1, /^rapporteur: error: no-such-file\.csv: no such file/],
-    ['a folder', ['fixtures'], 1, /^rapporteur: error: fixtures: is a folder/],
+    ['a folder without notes', ['test'], 1, /^rapporteur: error: test: holds no \.csv or \.tsv file/],
     ['an unreadable CSV', ['-'], 1, /^rapporteur: error: stdin:\d+: not a readable CSV/, 'idea\n"unclosed\n'],
     ['a column that does not exist', [ITU, '--text', 'nope'], 2, /--text column "nope" does not exist/],
     ['-k 0', [ITU, '-k', '0'], 2, /^rapporteur: error: .*-k.*whole number/],
