@@ -28,19 +28,44 @@ export function clusterRows(rows: number[][], options: ClusterOptions): number[]
   const ks = options.k !== undefined ? [Math.min(options.k, n)] : candidateKs(n, options.maxK);
   if (ks.length === 0) return rows.map(() => 0);
   const spectral = options.algorithm === 'spectral' && n <= DENSE_EIGEN_LIMIT;
+  // Ward's tree costs O(n²) per k tried; past a few hundred ideas k-means++ restarts start as well.
+  const start = n <= WARD_LIMIT ? options.start : 'kmeans++';
   const embedding = spectral ? spectralEmbedding(rows, Math.max(...ks), options.neighbours) : undefined;
   const fit = (k: number) =>
     embedding
-      ? clusterSpectralEmbedding(rows, embedding, { k, seed: options.seed, restarts: options.restarts, start: options.start }).labels
+      ? clusterSpectralEmbedding(rows, embedding, { k, seed: options.seed, restarts: options.restarts, start }).labels
       : kmeansWithRestarts(rows, { k, seed: options.seed, restarts: options.restarts }).labels;
 
   if (ks.length === 1) return fit(ks[0]);
   if (options.chooseK === 'sqrt') return fit(Math.max(2, Math.round(Math.sqrt(n / 2))));
   if (options.chooseK === 'eigengap' && embedding) return fit(eigengapK(embedding.eigenvalues, ks[0], ks[ks.length - 1]));
-  const similarity = similarityMatrix(rows);
+  // On large groups the silhouette of an evenly spread sample stands for the whole (as
+  // scikit-learn's sample_size does), keeping the choice of k O(sample²) rather than O(n²).
+  const sample = evenSample(n, SILHOUETTE_SAMPLE);
+  const similarity = similarityMatrix(sample.map((i) => rows[i]));
   const tried = ks.map((k) => {
     const labels = fit(k);
-    return { k, labels, score: silhouette(similarity, labels) };
+    return { k, labels, score: silhouette(similarity, compact(sample.map((i) => labels[i]))) };
   });
   return bestByScore(tried)!.labels;
+}
+
+const WARD_LIMIT = 500;
+const SILHOUETTE_SAMPLE = 600;
+
+/** Every ⌈n/size⌉-th index, or all of them for small n: deterministic, spread over the input. */
+function evenSample(n: number, size: number): number[] {
+  const step = Math.max(1, Math.ceil(n / size));
+  const indices: number[] = [];
+  for (let i = 0; i < n; i += step) indices.push(i);
+  return indices;
+}
+
+/** Labels renumbered 0..m−1, for a sample that may miss some clusters. */
+function compact(labels: readonly number[]): number[] {
+  const ids = new Map<number, number>();
+  return labels.map((l) => {
+    if (!ids.has(l)) ids.set(l, ids.size);
+    return ids.get(l)!;
+  });
 }
