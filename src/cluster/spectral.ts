@@ -59,9 +59,9 @@ export const SPARSE_EIGEN_FROM = 200;
 /**
  * Above this many rows spectralClustering (and clusterRows) fall back to kmeansWithRestarts
  * on the rows. The eigen-solver no longer sets it: at 5,000 rows the sparse one takes 1–2.5 s,
- * while the kNN graph, O(n²·d), takes about 3 s for 100-d rows and 6–12 s for 300-d ones and
- * grows with n². Ward's start in clusterSpectralEmbedding also holds an n × n matrix
- * (200 MB at 5,000 rows).
+ * while the kNN graph, O(n²·d), takes 2–3 s for 100-d rows and 5–12 s for 300-d ones (Node 20
+ * on a shared 2-core machine) and grows with n². Ward's start (start: 'ward') in
+ * clusterSpectralEmbedding also holds an n × n matrix: 200 MB at 5,000 rows.
  */
 export const SPECTRAL_ROW_LIMIT = 5000;
 
