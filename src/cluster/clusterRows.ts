@@ -1,7 +1,7 @@
 import { bestByScore, candidateKs } from './chooseK';
 import { kmeansWithRestarts } from './kmeansRestarts';
 import { silhouette, similarityMatrix } from './silhouette';
-import { clusterSpectralEmbedding, DENSE_EIGEN_LIMIT, eigengapK, spectralEmbedding } from './spectral';
+import { clusterSpectralEmbedding, SPECTRAL_ROW_LIMIT, eigengapK, spectralEmbedding } from './spectral';
 
 export type Algorithm = 'spectral' | 'kmeans';
 export type KChoice = 'silhouette' | 'eigengap' | 'sqrt';
@@ -27,7 +27,7 @@ export function clusterRows(rows: number[][], options: ClusterOptions): number[]
   if (n === 0) return [];
   const ks = options.k !== undefined ? [Math.min(options.k, n)] : candidateKs(n, options.maxK);
   if (ks.length === 0) return rows.map(() => 0);
-  const spectral = options.algorithm === 'spectral' && n <= DENSE_EIGEN_LIMIT;
+  const spectral = options.algorithm === 'spectral' && n <= SPECTRAL_ROW_LIMIT;
   // Ward's tree costs O(n²) per k tried; past a few hundred ideas k-means++ restarts start as well.
   const start = n <= WARD_LIMIT ? options.start : 'kmeans++';
   const embedding = spectral ? spectralEmbedding(rows, Math.max(...ks), options.neighbours) : undefined;

@@ -66,12 +66,6 @@ export const SPARSE_EIGEN_FROM = 200;
 export const SPECTRAL_ROW_LIMIT = 5000;
 
 /**
- * The former name of SPECTRAL_ROW_LIMIT, from when the dense eigen-decomposition set it.
- * @deprecated use SPECTRAL_ROW_LIMIT
- */
-export const DENSE_EIGEN_LIMIT = SPECTRAL_ROW_LIMIT;
-
-/**
  * Edge weight given to a chosen neighbour whose cosine is zero or negative, instead of
  * max(cosine, 0). Every row keeps its `neighbours` edges, so an idea unlike all others (or
  * an all-zero row) is still attached to its least dissimilar ideas rather than becoming a

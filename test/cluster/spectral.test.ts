@@ -1,6 +1,6 @@
 import { firstCopyOfEachRow, kmeansWithRestarts } from '../../src/cluster/kmeansRestarts';
 import {
-  DENSE_EIGEN_LIMIT,
+  SPECTRAL_ROW_LIMIT,
   clusterSpectralEmbedding,
   cosineKnnWeights,
   defaultNeighbours,
@@ -116,7 +116,7 @@ describe('spectralClustering', () => {
   });
 
   it('falls back to k-means on the rows above the dense eigen-decomposition limit', () => {
-    const rows = blobs(3, Math.ceil((DENSE_EIGEN_LIMIT + 1) / 3), 10, 0.2, 5);
+    const rows = blobs(3, Math.ceil((SPECTRAL_ROW_LIMIT + 1) / 3), 10, 0.2, 5);
     expect(spectralClustering(rows, { k: 3, seed: 1, restarts: 2 })).toEqual(
       kmeansWithRestarts(rows, { k: 3, seed: 1, restarts: 2 }),
     );

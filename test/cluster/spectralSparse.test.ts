@@ -1,6 +1,5 @@
 import {
   clusterSpectralEmbedding,
-  DENSE_EIGEN_LIMIT,
   SPARSE_EIGEN_FROM,
   spectralClustering,
   spectralEmbedding,
@@ -119,7 +118,6 @@ describe('spectralEmbedding with the sparse solver', () => {
 describe('spectralClustering above the dense size', () => {
   it('clusters groups of a few thousand rows spectrally', () => {
     expect(SPECTRAL_ROW_LIMIT).toBeGreaterThanOrEqual(3000);
-    expect(DENSE_EIGEN_LIMIT).toBe(SPECTRAL_ROW_LIMIT);
   });
 
   it('recovers blobs through the sparse path', () => {
