@@ -5,25 +5,7 @@ import {
   renumberByFirstOccurrence,
   summariseClustering,
 } from '../../src/cluster/kmeansRestarts';
-import { seededRandom } from '../../src/random';
-
-function unit(vector: number[]): number[] {
-  const norm = Math.hypot(...vector);
-  return vector.map((value) => value / norm);
-}
-
-/** `perBlob` noisy points around each of `blobs` orthogonal axes, interleaved so row i is in blob i % blobs. */
-function blobs(blobCount: number, perBlob: number, dimension: number, noise: number, seed: number): number[][] {
-  const random = seededRandom(seed);
-  return Array.from({ length: blobCount * perBlob }, (_, i) =>
-    unit(Array.from({ length: dimension }, (_, d) => (d === i % blobCount ? 1 : 0) + noise * (random() * 2 - 1))),
-  );
-}
-
-function randomUnitRows(n: number, dimension: number, seed: number): number[][] {
-  const random = seededRandom(seed);
-  return Array.from({ length: n }, () => unit(Array.from({ length: dimension }, () => random() * 2 - 1)));
-}
+import { axisBlobs as blobs, randomUnitRows, unit } from './synthetic';
 
 function expectCompactLabels(labels: number[], clusterCount: number): void {
   expect(new Set(labels)).toEqual(new Set(Array.from({ length: clusterCount }, (_, c) => c)));

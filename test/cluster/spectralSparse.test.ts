@@ -6,29 +6,7 @@ import {
   SPECTRAL_ROW_LIMIT,
 } from '../../src/cluster/spectral';
 import { seededRandom } from '../../src/random';
-
-function unit(vector: number[]): number[] {
-  const norm = Math.hypot(...vector);
-  return vector.map((value) => value / norm);
-}
-
-/** `perBlob` noisy points around each of `blobCount` orthogonal axes, row i in blob i % blobCount. */
-function axisBlobs(blobCount: number, perBlob: number, dimension: number, noise: number, seed: number): number[][] {
-  const random = seededRandom(seed);
-  return Array.from({ length: blobCount * perBlob }, (_, i) =>
-    unit(Array.from({ length: dimension }, (_, d) => (d === i % blobCount ? 1 : 0) + noise * (random() * 2 - 1))),
-  );
-}
-
-/** Points around random centres with Gaussian noise of norm about `noise` (3 in 100-d: connected, clustered). */
-function noisyBlobs(blobCount: number, n: number, dimension: number, noise: number, seed: number): number[][] {
-  const random = seededRandom(seed);
-  const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const centres = Array.from({ length: blobCount }, () => unit(Array.from({ length: dimension }, gaussian)));
-  return Array.from({ length: n }, (_, i) =>
-    unit(centres[i % blobCount].map((x) => x + (noise / Math.sqrt(dimension)) * gaussian())),
-  );
-}
+import { axisBlobs, noisyBlobs, unit } from './synthetic';
 
 /** Share of rows whose label's most common true class is their own class. */
 function majorityAgreement(labels: number[], truth: number[]): number {
