@@ -23,14 +23,42 @@ export function normaliseWord(word: string): string {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sawBreak = false;
-  for (const part of segmenter.segment(text)) {
-    if (!part.isWordLike) {
-      if (/[^\s]/u.test(part.segment)) sawBreak = true;
-      continue;
+  for (const piece of pieces(text)) {
+    for (const part of segmenter.segment(piece)) {
+      if (!part.isWordLike) {
+        if (/[^\s]/u.test(part.segment)) sawBreak = true;
+        continue;
+      }
+      const surface = part.segment.replace(/['’]s$/iu, '');
+      tokens.push({ surface, norm: normaliseWord(surface), position: tokens.length, afterBreak: sawBreak });
+      sawBreak = false;
     }
-    const surface = part.segment.replace(/['’]s$/iu, '');
-    tokens.push({ surface, norm: normaliseWord(surface), position: tokens.length, afterBreak: sawBreak });
-    sawBreak = false;
   }
   return tokens;
+}
+
+/** Longest text given to the segmenter at once. */
+const PIECE = 2000;
+
+/**
+ * Node 20's Intl.Segmenter takes time quadratic in the length of the text it iterates (a 120 kB
+ * idea: 16 s), so a long text is segmented in pieces cut after white space, where a word
+ * boundary falls anyway; a run of PIECE characters without any (unspaced Chinese) is cut where
+ * it must be, which may split one word in two.
+ */
+function pieces(text: string): string[] {
+  if (text.length <= PIECE) return [text];
+  const result: string[] = [];
+  let start = 0;
+  while (text.length - start > PIECE) {
+    let end = start + PIECE;
+    while (end > start + PIECE / 2 && !/\s/u.test(text[end - 1])) end--;
+    if (end === start + PIECE / 2) end = start + PIECE;
+    // Never between the halves of a surrogate pair.
+    if (/[\ud800-\udbff]/.test(text[end - 1])) end--;
+    result.push(text.slice(start, end));
+    start = end;
+  }
+  result.push(text.slice(start));
+  return result;
 }
