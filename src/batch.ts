@@ -61,7 +61,7 @@ export function runBatch(options: BatchOptions, context: BatchContext): { exitCo
   try {
     for (const [position, input] of files.entries()) {
       try {
-        const { name, table } = readNotes({ input, text: options.text, by: options.by, event: options.event, vectors: false }, context);
+        const { name, table } = readNotes({ ...options.read, input, text: options.text, by: options.by, event: options.event, vectors: false }, context);
         events.push({ position, input, name, event: eventOf(table) ?? titleOf(name), table, groups: analyseTable(table, { ...options, wordVectors }) });
       } catch (error) {
         if (!(error instanceof RapporteurError) || !options.keepGoing) throw error;

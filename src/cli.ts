@@ -4,6 +4,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { RapporteurError } from './errors';
 import { EVALUATION_FORMATS, EvaluationFormat } from './evaluate/renderEvaluation';
 import { runEvaluation } from './evaluate/runEvaluation';
+import { checkEncoding } from './ingest/encoding';
+import { DEFAULT_LIMITS, formatCount, formatSize, parseSize } from './ingest/limits';
+import { ReadOptions } from './ingest/parseNotes';
+import { descriptorSource } from './ingest/source';
 import { FORMATS, Format } from './report/render';
 import { SingleBar, Presets } from 'cli-progress';
 import { runBatch } from './batch';
@@ -57,6 +61,46 @@ function parseSeed(value: string): number {
   return Number(value);
 }
 
+function parseEncoding(value: string): string {
+  try {
+    return checkEncoding(value);
+  } catch {
+    throw new InvalidArgumentError('give an encoding such as utf-8, utf-16le, utf-16be or windows-1252.');
+  }
+}
+
+function parseFieldSize(value: string): number {
+  const bytes = parseSize(value);
+  if (bytes === undefined) throw new InvalidArgumentError('give a size in bytes, such as 1000000, 500kB or 10MB.');
+  return bytes;
+}
+
+function parseRowCount(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError('give a whole number of at least 1.');
+  return Number(value);
+}
+
+/** How to read the input, for the report and `evaluate` alike. */
+function addInputOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--encoding <name>', 'character encoding of the input, e.g. utf-8, utf-16le, utf-16be, windows-1252 (default: from its byte-order mark, else UTF-8)').argParser(
+        parseEncoding,
+      ),
+    )
+    .option('--no-header', 'the first line is an idea, not column names; columns are then "column 1", "column 2", … (--text 2 also works)')
+    .addOption(
+      new Option('--max-field-size <size>', 'largest field read; a larger one is an error (a quote never closed makes one)')
+        .argParser(parseFieldSize)
+        .default(DEFAULT_LIMITS.maxFieldBytes, formatSize(DEFAULT_LIMITS.maxFieldBytes)),
+    )
+    .addOption(
+      new Option('--max-rows <n>', 'most rows read; more is an error')
+        .argParser(parseRowCount)
+        .default(DEFAULT_LIMITS.maxRows, formatCount(DEFAULT_LIMITS.maxRows)),
+    );
+}
+
 /** The options shared by the report and `evaluate`, with the same flags, defaults and checks. */
 function addAnalysisOptions(command: Command): Command {
   return command
@@ -79,7 +123,7 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .version(version(), '-V, --version')
     .argument('<inputs...>', 'CSV files of notes, folders of them, or - to read standard input')
     .usage('[options] <inputs...>\n       rapporteur evaluate <input> --truth <column> [options]\n       rapporteur assign --model <file> <input> [options]');
-  addAnalysisOptions(program)
+  addInputOptions(addAnalysisOptions(program))
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .addOption(new Option('--top <n>', 'text and Markdown: show only the n most central ideas of each theme').argParser(parsePositive))
@@ -113,7 +157,7 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .description('Cluster the notes as the report does and score the themes against a human grouping (AMI, ARI, NMI, V-measure, purity).')
     .argument('<input>', 'CSV file of notes, or - to read standard input')
     .requiredOption('--truth <column>', 'column holding the human grouping to compare with; rows where it is empty are not scored');
-  addAnalysisOptions(evaluate)
+  addInputOptions(addAnalysisOptions(evaluate))
     .addOption(new Option('-f, --format <format>', 'output format').choices(EVALUATION_FORMATS).default('text'))
     .option('--no-vectors', 'compare ideas by shared words only, without word meaning (GloVe vectors)')
     .option('--debug', 'show the stack trace of an unexpected error')
@@ -162,7 +206,17 @@ interface AssignCliOptions {
   debug?: boolean;
 }
 
-interface CliOptions {
+/** What addInputOptions adds. */
+interface InputCliOptions {
+  encoding?: string;
+  header: boolean;
+  maxFieldSize: number;
+  maxRows: number;
+}
+
+const readOptions = (o: InputCliOptions): ReadOptions => ({ encoding: o.encoding, header: o.header, maxFieldBytes: o.maxFieldSize, maxRows: o.maxRows });
+
+interface CliOptions extends InputCliOptions {
   text?: string;
   by?: string;
   k?: number;
@@ -183,7 +237,7 @@ interface CliOptions {
   debug?: boolean;
 }
 
-interface EvaluateCliOptions {
+interface EvaluateCliOptions extends InputCliOptions {
   truth: string;
   text?: string;
   by?: string;
@@ -231,12 +285,12 @@ export function main(argv: string[]): number {
   }
   if (invocation === undefined) throw new Error('the command line was parsed but no command ran');
   const { options } = invocation;
-  const context: RunContext = { version: version(), readStdin: () => fs.readFileSync(0), env: process.env, notice: (m) => process.stderr.write(`${m}\n`) };
+  const context: RunContext = { version: version(), stdin: () => descriptorSource(0, 'stdin'), env: process.env, notice: (m) => process.stderr.write(`${m}\n`) };
   try {
     if (invocation.command === 'evaluate') {
       const o = invocation.options;
       const { rendered } = runEvaluation(
-        { input: invocation.input, truth: o.truth, text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, vectors: o.vectors },
+        { input: invocation.input, truth: o.truth, text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, vectors: o.vectors, read: readOptions(o) },
         context,
       );
       process.stdout.write(rendered);
@@ -257,6 +311,7 @@ export function main(argv: string[]): number {
     const common = {
       text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, output: o.output, color, vectors: o.vectors,
       top: o.top, merge: o.merge === false ? Infinity : o.merge, saveModel: o.saveModel, event: o.event,
+      read: readOptions(o),
     };
     const [first] = invocation.inputs;
     if (invocation.inputs.length === 1 && !o.outDir && !isFolder(first)) {

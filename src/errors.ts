@@ -47,3 +47,18 @@ export function inputError(code: string, message: string, place: ErrorPlace = {}
 export function usageError(code: string, message: string, hint?: string): RapporteurError {
   return new RapporteurError(code, 'usage', message, {}, hint);
 }
+
+/**
+ * A value from the input, quoted for a one-line message on a terminal: quotes, backslashes,
+ * control characters (C0, DEL, C1) and invisible direction or width marks are escaped, so that
+ * a hostile file cannot move the cursor, colour the screen or reorder what the user reads;
+ * long values are cut.
+ */
+export function quoteForMessage(value: string, max = 80): string {
+  const characters = [...value];
+  const shown = characters.length > max ? `${characters.slice(0, max).join('')}…` : value;
+  const escaped = shown
+    .replace(/["\\]/g, '\\$&')
+    .replace(/[\p{Cc}\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return `"${escaped}"`;
+}

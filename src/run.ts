@@ -4,6 +4,7 @@ import { analyseGroupWithModel, DEFAULT_MERGE_THRESHOLD, GroupAnalysis } from '.
 import { inputError, usageError } from './errors';
 import { groupIdeas } from './groupIdeas';
 import { NotesTable } from './ingest/idea';
+import { ReadOptions } from './ingest/parseNotes';
 import { InputContext, readNotes } from './input';
 import { buildReport } from './report/buildReport';
 import { Format, render } from './report/render';
@@ -30,6 +31,8 @@ export interface RunOptions {
   saveModel?: string;
   /** The column naming the event (default: a column named "event"). */
   event?: string;
+  /** How to read the input: encoding, header, limits. */
+  read?: ReadOptions;
 }
 
 export interface RunContext extends InputContext {
@@ -40,7 +43,7 @@ export interface RunContext extends InputContext {
 export function run(options: RunOptions, context: RunContext): { report: Report; rendered: string } {
   if (options.output) checkOutputPath(options.output, options.input, '-o');
   if (options.saveModel) checkOutputPath(options.saveModel, options.input, '--save-model');
-  const { name, table, wordVectors } = readNotes({ input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
+  const { name, table, wordVectors } = readNotes({ ...options.read, input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
   const groups = analyseTable(table, { ...options, wordVectors });
   const report = reportOf(table, name, groups, options, context.version);
   const rendered = render(report, options.format, { color: options.color && !options.output, top: options.top });

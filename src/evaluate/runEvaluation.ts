@@ -1,4 +1,5 @@
 import { inputError } from '../errors';
+import { ReadOptions } from '../ingest/parseNotes';
 import { readNotes } from '../input';
 import { RunContext } from '../run';
 import { evaluate, EvaluationReport } from './evaluate';
@@ -14,12 +15,14 @@ export interface EvaluateOptions {
   seed: number;
   format: EvaluationFormat;
   vectors: boolean;
+  /** How to read the input: encoding, header, limits. */
+  read?: ReadOptions;
 }
 
 /** read → cluster as the report does → compare with the human grouping → render. */
 export function runEvaluation(options: EvaluateOptions, context: RunContext): { report: EvaluationReport; rendered: string } {
   const { name, table, wordVectors } = readNotes(
-    { input: options.input, text: options.text, by: options.by, truth: options.truth, vectors: options.vectors },
+    { ...options.read, input: options.input, text: options.text, by: options.by, truth: options.truth, vectors: options.vectors },
     context,
   );
   if (!table.ideas.some((idea) => idea.truth)) {

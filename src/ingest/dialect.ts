@@ -19,22 +19,27 @@ export function sniffDelimiter(text: string): Delimiter {
   return best;
 }
 
+/** True when `text` holds the whole of its first non-blank line, so the delimiter can be told. */
+export function hasFirstRecordLine(text: string): boolean {
+  return firstRecordLineSpan(text).complete;
+}
+
 /** The first non-blank line, ignoring line breaks inside quotes. */
 function firstRecordLine(text: string): string {
+  const { start, end } = firstRecordLineSpan(text);
+  return text.slice(start, end);
+}
+
+function firstRecordLineSpan(text: string): { start: number; end: number; complete: boolean } {
   let quoted = false;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === '"') quoted = !quoted;
     else if (!quoted && (ch === '\n' || ch === '\r')) {
-      if (text.slice(start, i).trim() !== '') return text.slice(start, i);
+      if (text.slice(start, i).trim() !== '') return { start, end: i, complete: true };
       start = i + 1;
     }
   }
-  return text.slice(start);
-}
-
-/** Remove a UTF-8 byte-order mark, which spreadsheets add and which would stick to the first header. */
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return { start, end: text.length, complete: false };
 }

@@ -25,10 +25,20 @@ export interface SkippedRow {
   reason: string;
 }
 
+/** Something the user should know about how the input was read; stderr, one line each. */
+export interface IngestNotice {
+  level: 'note' | 'warning';
+  file: string;
+  line?: number;
+  message: string;
+}
+
 /** What ingest found: the ideas, the rows it skipped and the columns it used. */
 export interface NotesTable {
   ideas: Idea[];
   skipped: SkippedRow[];
+  /** Guesses made and rows read in an unusual way, for the user to check. */
+  notices?: IngestNotice[];
   columns: {
     text: string;
     by?: string;

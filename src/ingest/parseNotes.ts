@@ -1,110 +1,78 @@
-import { parse } from 'csv-parse/sync';
 import { inputError } from '../errors';
-import { chooseColumns, ColumnRequest } from './columns';
-import { sniffDelimiter, stripBom } from './dialect';
-import { Idea, NotesTable, SkippedRow } from './idea';
+import { ColumnRequest } from './columns';
+import { CsvRecords } from './csvRecords';
+import { hasFirstRecordLine, sniffDelimiter } from './dialect';
+import { openDecoder } from './encoding';
+import { NotesTable } from './idea';
+import { DEFAULT_LIMITS, ReadLimits } from './limits';
+import { bufferSource, ByteSource, readChunk } from './source';
+import { TableBuilder } from './tableBuilder';
 
-/** The group name used when ideas are not split by any column. */
-export const ALL_IDEAS = 'all';
+export { ALL_IDEAS } from './tableBuilder';
 
-interface RawRecord {
-  fields: string[];
-  /** 1-based line on which the record starts, for error messages. */
-  line: number;
+/** How to read the bytes: the encoding, whether line 1 names the columns, and the limits. */
+export interface ReadOptions {
+  /** An encoding name for iconv-lite; undefined to detect (byte-order mark, else strict UTF-8). */
+  encoding?: string;
+  /** False when the first line is data, not column names. Default true. */
+  header?: boolean;
+  maxFieldBytes?: number;
+  maxRows?: number;
+  /** Bytes read at a time (default 256 kB); tests make it tiny to cut characters and line ends in two. */
+  chunkBytes?: number;
 }
+
+/** Bytes read at a time: memory stays near this, whatever the size of the file. */
+const CHUNK_BYTES = 256 * 1024;
+/** Text looked at to find the delimiter: the header line is within it. */
+const SNIFF_BYTES = 64 * 1024;
 
 /**
- * Read a CSV of notes into ideas. The first record is the header; each later record is a data
- * row, numbered from 1, blank lines included, so that a row number matches the line a person
- * sees in a spreadsheet, less the header. Rows without text are returned in `skipped`.
+ * Read a CSV of notes into ideas, streaming: bytes → text (see encoding.ts) → records
+ * (csv-parse) → ideas (see tableBuilder.ts). Only the ideas are kept, never the whole file.
  */
-export function parseNotes(content: string, file: string, request: ColumnRequest = {}): NotesTable {
-  const records = readRecords(stripBom(content), file);
-  if (records.length === 0 || records[0].fields.every((f) => f.trim() === '')) {
-    throw inputError('EMPTY_INPUT', 'the file has no header row and no notes', { file }, 'give a CSV whose first line names the columns');
+export function readNotesTable(source: ByteSource, file: string, options: ColumnRequest & ReadOptions = {}): NotesTable {
+  const limits: ReadLimits = {
+    maxFieldBytes: options.maxFieldBytes ?? DEFAULT_LIMITS.maxFieldBytes,
+    maxRows: options.maxRows ?? DEFAULT_LIMITS.maxRows,
+  };
+  const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+  const first = readChunk(source, Math.max(chunkBytes, 8));
+  if (first === undefined) {
+    throw inputError('EMPTY_INPUT', 'is empty: no header row and no notes', { file }, 'give a CSV whose first line names the columns and whose next lines hold the ideas');
   }
-  const header = records[0].fields.map((h) => h.trim());
-  const data = records.slice(1);
-  const columns = chooseColumns(header, data.map((r) => r.fields), request, file);
-
-  const ideas: Idea[] = [];
-  const skipped: SkippedRow[] = [];
-  data.forEach((record, index) => {
-    const row = index + 1;
-    const field = (column: number | undefined): string | undefined =>
-      column === undefined ? undefined : (record.fields[column] ?? '').trim();
-    const text = field(columns.text) ?? '';
-    if (text === '') {
-      const blank = record.fields.every((f) => f.trim() === '');
-      skipped.push({ file, row, reason: blank ? 'empty row' : `empty ${header[columns.text]}` });
-      return;
-    }
-    const question = field(columns.question);
-    const truth = field(columns.truth);
-    const event = field(columns.event);
-    ideas.push({
-      file,
-      row,
-      id: field(columns.id) || String(row),
-      text,
-      group: columns.by === undefined ? ALL_IDEAS : field(columns.by) || '(none)',
-      ...(question ? { question } : {}),
-      ...(truth !== undefined ? { truth } : {}),
-      ...(event ? { event } : {}),
-    });
+  const decoder = openDecoder(first, file, options.encoding);
+  let csv: CsvRecords | undefined;
+  const builder = new TableBuilder(file, { text: options.text, by: options.by, truth: options.truth, event: options.event, header: options.header ?? true, limits }, (count) => {
+    if (csv) csv.columns = count;
   });
 
-  const name = (column: number | undefined) => (column === undefined ? undefined : header[column]);
-  return {
-    ideas,
-    skipped,
-    columns: {
-      text: header[columns.text],
-      ...(columns.by !== undefined ? { by: name(columns.by) } : {}),
-      ...(columns.question !== undefined ? { question: name(columns.question) } : {}),
-      ...(columns.id !== undefined ? { id: name(columns.id) } : {}),
-      ...(columns.truth !== undefined ? { truth: name(columns.truth) } : {}),
-      ...(columns.event !== undefined ? { event: name(columns.event) } : {}),
-    },
+  // Text waits here until there is enough of it to find the delimiter in its first line.
+  let waiting: Buffer[] = [];
+  let waitingBytes = 0;
+  const start = (): CsvRecords => {
+    const text = Buffer.concat(waiting);
+    const delimiter = sniffDelimiter(text.subarray(0, SNIFF_BYTES).toString('utf8'));
+    builder.delimiter = delimiter;
+    csv = new CsvRecords(delimiter, limits.maxFieldBytes, file, (record) => builder.add(record));
+    waiting = [];
+    csv.write(text);
+    return csv;
   };
+  const feed = (text: Buffer): void => {
+    if (csv) return csv.write(text);
+    waiting.push(text);
+    waitingBytes += text.length;
+    if (waitingBytes >= SNIFF_BYTES || hasFirstRecordLine(Buffer.concat(waiting).toString('utf8'))) start();
+  };
+
+  for (let chunk: Buffer | undefined = first; chunk !== undefined; chunk = readChunk(source, chunkBytes)) feed(decoder.write(chunk));
+  feed(decoder.end());
+  (csv ?? start()).end();
+  return builder.finish();
 }
 
-function readRecords(text: string, file: string): RawRecord[] {
-  let parsed: { record: string[]; info: { lines: number } }[];
-  try {
-    parsed = parse(text, {
-      delimiter: sniffDelimiter(text),
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      skip_empty_lines: false,
-      info: true,
-    }) as unknown as typeof parsed;
-  } catch (error) {
-    throw csvError(error, file);
-  }
-  // A blank last line is the file's final line break, not an empty row.
-  while (parsed.length > 0 && isBlank(parsed[parsed.length - 1].record)) parsed.pop();
-  let previousEnd = 0;
-  return parsed.map(({ record, info }) => {
-    const line = previousEnd + 1;
-    previousEnd = info.lines;
-    return { fields: record, line };
-  });
-}
-
-const isBlank = (fields: string[]) => fields.every((f) => f.trim() === '');
-
-function csvError(error: unknown, file: string) {
-  const e = error as { code?: string; message?: string; lines?: number };
-  const message = (e.message ?? String(error)).replace(/^[^:]*: /, '').replace(/ at line \d+/, '');
-  const hints: Record<string, string> = {
-    CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed; check the quotes around that line',
-    CSV_INVALID_CLOSING_QUOTE: 'a quote inside a field must be doubled ("")',
-  };
-  return inputError(
-    e.code ?? 'CSV_INVALID',
-    `not a readable CSV: ${message.charAt(0).toLowerCase()}${message.slice(1)}`,
-    { file, line: e.lines },
-    hints[e.code ?? ''] ?? 'check that the file is a CSV with a header row',
-  );
+/** Read notes already in memory as text (tests, benchmarks); the same reading as a file gets. */
+export function parseNotes(content: string, file: string, request: ColumnRequest & ReadOptions = {}): NotesTable {
+  return readNotesTable(bufferSource(Buffer.from(content, 'utf8')), file, request);
 }

@@ -1,0 +1,103 @@
+import { Parser } from 'csv-parse';
+import { inputError, RapporteurError } from '../errors';
+import { Delimiter } from './dialect';
+import { fieldTooLarge } from './limits';
+
+/**
+ * csv-parse's parsing core, fed chunk by chunk and synchronously. csv-parse/sync runs this
+ * core on one whole buffer and its stream class on chunks as they come; we do what the stream
+ * class does without the stream, so a large file is never one string and the command stays
+ * synchronous. The core is reached through the stream class, as csv-parse/sync reaches it.
+ */
+interface CsvCore {
+  parse(chunk: Buffer | undefined, end: boolean, push: (record: unknown) => void, close: () => void): Error | undefined;
+  options: { max_record_size: number };
+  info: { lines: number };
+}
+
+/** A record and the lines it spans in the file (a quoted field may hold line breaks). */
+export interface CsvRecord {
+  fields: string[];
+  /** 1-based line where the record starts. */
+  line: number;
+}
+
+export class CsvRecords {
+  private readonly core: CsvCore;
+  /** The last line of the last record read: the next record starts after it. */
+  private lastLine = 0;
+  private readonly push: (record: unknown) => void;
+
+  constructor(
+    delimiter: Delimiter,
+    private readonly maxFieldBytes: number,
+    private readonly file: string,
+    onRecord: (record: CsvRecord) => void,
+  ) {
+    const parser = new Parser({
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      // Columns may vary per row and quotes inside an unquoted field are kept as written
+      // (`He said "no"`): what a spreadsheet does with the same line, and nothing is lost.
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      max_record_size: recordLimit(maxFieldBytes, 0),
+      info: true,
+    });
+    const core = (parser as unknown as { api?: CsvCore }).api;
+    if (!core || typeof core.parse !== 'function') throw new Error('csv-parse no longer exposes its parsing core (Parser.api)');
+    this.core = core;
+    this.push = (record) => {
+      const { record: fields, info } = record as { record: string[]; info: { lines: number } };
+      const line = this.lastLine + 1;
+      this.lastLine = info.lines;
+      onRecord({ fields, line });
+    };
+  }
+
+  /**
+   * csv-parse can only cap a whole record while it reads, and each field is checked once its
+   * record is complete; so a record may hold its columns' worth of fields at the limit.
+   */
+  set columns(count: number) {
+    this.core.options.max_record_size = recordLimit(this.maxFieldBytes, count);
+  }
+
+  write(chunk: Buffer): void {
+    if (chunk.length > 0) this.check(this.core.parse(chunk, false, this.push, () => undefined));
+  }
+
+  end(): void {
+    this.check(this.core.parse(undefined, true, this.push, () => undefined));
+  }
+
+  private check(error: Error | undefined): void {
+    if (error !== undefined) throw this.describe(error);
+  }
+
+  private describe(error: Error): RapporteurError {
+    const e = error as Error & { code?: string; lines?: number };
+    const startLine = this.lastLine + 1;
+    if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+      return inputError(
+        'CSV_QUOTE_NOT_CLOSED',
+        'not a readable CSV: a quoted field that starts on this line is never closed',
+        { file: this.file, line: startLine },
+        'close the quote; a quote inside a quoted field is written twice, ""',
+      );
+    }
+    if (e.code === 'CSV_MAX_RECORD_SIZE') {
+      return fieldTooLarge(this.file, startLine, this.maxFieldBytes, 'a field that starts on this line, or its row,');
+    }
+    const message = (e.message ?? String(error)).replace(/^[^:]*: /, '').replace(/ at line \d+/, '');
+    return inputError(
+      e.code ?? 'CSV_INVALID',
+      `not a readable CSV: ${message.charAt(0).toLowerCase()}${message.slice(1)}`,
+      { file: this.file, line: e.lines ?? startLine },
+      'check that the file is a CSV with a header row',
+    );
+  }
+}
+
+const recordLimit = (maxFieldBytes: number, columns: number): number => maxFieldBytes * Math.max(8, columns);
