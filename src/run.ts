@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyseGroupWithModel, DEFAULT_MERGE_THRESHOLD, GroupAnalysis } from './analyse';
-import { inputError, usageError } from './errors';
+import { inputError, quoteForMessage, usageError } from './errors';
 import { groupIdeas } from './groupIdeas';
 import { NotesTable } from './ingest/idea';
 import { ReadOptions } from './ingest/parseNotes';
@@ -44,6 +44,7 @@ export function run(options: RunOptions, context: RunContext): { report: Report;
   if (options.output) checkOutputPath(options.output, options.input, '-o');
   if (options.saveModel) checkOutputPath(options.saveModel, options.input, '--save-model');
   const { name, table, wordVectors } = readNotes({ ...options.read, input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
+  if (options.k !== undefined) noteSmallGroups(table, options.k, context);
   const groups = analyseTable(table, { ...options, wordVectors });
   const report = reportOf(table, name, groups, options, context.version);
   const rendered = render(report, options.format, { color: options.color && !options.output, top: options.top });
@@ -109,22 +110,83 @@ export function titleOf(name: string): string {
   return name === 'stdin' ? 'Notes' : path.basename(name).replace(/\.[^.]+$/, '');
 }
 
-export function checkOutputPath(output: string, input: string, flag: string): void {
-  if (input !== '-' && path.resolve(output) === path.resolve(input)) {
-    throw usageError('OUTPUT_IS_INPUT', `${flag} ${output} would overwrite the input`, 'choose another output file');
+/** -k larger than a group: the group gets fewer themes; say so rather than leave the user wondering. */
+function noteSmallGroups(table: NotesTable, k: number, context: RunContext): void {
+  for (const group of groupIdeas(table.ideas)) {
+    if (group.ideas.length < k) {
+      const name = group.name === 'all' && table.columns.by === undefined ? 'the notes have' : `group ${quoteForMessage(group.name, 40)} has`;
+      context.notice(`rapporteur: note: -k ${k}: ${name} only ${group.ideas.length} idea${group.ideas.length === 1 ? '' : 's'}, so fewer themes`);
+    }
   }
-  const folder = path.dirname(path.resolve(output));
-  if (!fs.existsSync(folder)) throw usageError('OUTPUT_FOLDER_MISSING', `the folder of ${flag} ${output} does not exist`, 'create it first');
 }
 
-/** Write next to the target and rename, so an interrupted run never leaves half a report. */
+export function checkOutputPath(output: string, input: string, flag = '-o'): void {
+  const target = path.resolve(output);
+  if (input !== '-' && sameFile(target, path.resolve(input))) {
+    throw usageError('OUTPUT_IS_INPUT', `${flag} ${output} would overwrite the input`, 'choose another output file');
+  }
+  const existing = statOrUndefined(target);
+  if (existing?.isDirectory()) throw usageError('OUTPUT_IS_FOLDER', `${flag} ${output} is a folder`, 'name a file, e.g. -o themes.md');
+  const folder = path.dirname(target);
+  const parent = statOrUndefined(folder);
+  if (!parent) throw usageError('OUTPUT_FOLDER_MISSING', `the folder of ${flag} ${output} does not exist`, 'create it first');
+  if (!parent.isDirectory()) throw usageError('OUTPUT_FOLDER_MISSING', `the folder of ${flag} ${output} is not a folder`, 'choose another output file');
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch {
+    throw inputError('OUTPUT_NOT_WRITABLE', `cannot write the report to ${output}: permission denied on its folder`, {}, 'choose a folder you may write in');
+  }
+}
+
+/** The same file under two names (a link, a relative path), or the same name. */
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [x, y] = [statOrUndefined(a), statOrUndefined(b)];
+  return x !== undefined && y !== undefined && x.dev === y.dev && x.ino === y.ino;
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+const INTERRUPTIONS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Write next to the target and rename, so that the target is only ever the old file or the
+ * whole new report. Ctrl-C (SIGINT), SIGTERM and SIGHUP would by default end the process at
+ * once, leaving the half-written temporary file behind; while writing, listeners hold them
+ * instead. Node runs a listener only between synchronous steps, so a signal that arrives during
+ * the write waits for the write and the rename to finish (milliseconds), and is then dropped
+ * with the listeners: the run has completed. Should the write ever yield to the event loop, the
+ * listeners remove the temporary file and end the process as the signal would have.
+ * Only SIGKILL or a power cut can leave the hidden `.NAME.PID.tmp` file.
+ */
 export function writeAtomically(file: string, content: string): void {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const interrupted = (signal: NodeJS.Signals) => {
+    fs.rmSync(temporary, { force: true });
+    process.kill(process.pid, signal);
+  };
+  const listeners = INTERRUPTIONS.map((signal) => {
+    const listener = () => {
+      removeListeners();
+      interrupted(signal);
+    };
+    process.on(signal, listener);
+    return [signal, listener] as const;
+  });
+  const removeListeners = () => listeners.forEach(([signal, listener]) => process.removeListener(signal, listener));
   try {
     fs.writeFileSync(temporary, content);
     fs.renameSync(temporary, file);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     throw inputError('OUTPUT_NOT_WRITABLE', `cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file });
+  } finally {
+    removeListeners();
   }
 }
