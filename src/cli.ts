@@ -216,11 +216,17 @@ interface InputCliOptions {
 
 const readOptions = (o: InputCliOptions): ReadOptions => ({ encoding: o.encoding, header: o.header, maxFieldBytes: o.maxFieldSize, maxRows: o.maxRows });
 
-interface CliOptions extends InputCliOptions {
+/** What addAnalysisOptions and the shared flags give every command that clusters. */
+interface AnalysisCliOptions extends InputCliOptions {
   text?: string;
   by?: string;
   k?: number;
   seed: number;
+  vectors: boolean;
+  debug?: boolean;
+}
+
+interface CliOptions extends AnalysisCliOptions {
   format: Format;
   output?: string;
   top?: number;
@@ -233,19 +239,11 @@ interface CliOptions extends InputCliOptions {
   keepGoing?: boolean;
   quiet?: boolean;
   color: boolean;
-  vectors: boolean;
-  debug?: boolean;
 }
 
-interface EvaluateCliOptions extends InputCliOptions {
+interface EvaluateCliOptions extends AnalysisCliOptions {
   truth: string;
-  text?: string;
-  by?: string;
-  k?: number;
-  seed: number;
   format: EvaluationFormat;
-  vectors: boolean;
-  debug?: boolean;
 }
 
 function isFolder(input: string): boolean {
