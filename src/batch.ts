@@ -75,8 +75,9 @@ export function runBatch(options: BatchOptions, context: BatchContext): { exitCo
   }
   if (events.length === 0) throw inputError('NO_READABLE_INPUT', 'none of the inputs could be read', {}, 'see the errors above');
 
-  const eventThemes: EventThemes[] = events.map((e) => ({ event: e.event, themes: e.groups.flatMap((g) => g.analysis.themes) }));
-  const across = acrossEvents(uniqueEvents(eventThemes), { seed: options.seed, wordVectors, mergeThreshold: options.merge ?? DEFAULT_MERGE_THRESHOLD });
+  // Two inputs of one event name stay apart in the cross-event table: "Geneva", "Geneva (2)".
+  const eventThemes = uniqueEvents(events.map((e) => ({ event: e.event, themes: e.groups.flatMap((g) => g.analysis.themes) })));
+  const across = acrossEvents(eventThemes, { seed: options.seed, wordVectors, mergeThreshold: options.merge ?? DEFAULT_MERGE_THRESHOLD });
   const renderOptions = { color: options.color && !options.output && !options.outDir, top: options.top };
 
   if (options.saveModel) {
@@ -92,8 +93,7 @@ export function runBatch(options: BatchOptions, context: BatchContext): { exitCo
   const exitCode = failures.length > 0 ? 1 : 0;
   if (targets) {
     for (const e of events) writeAtomically(targets.reports[e.position], render(reportOf(e.table, e.name, e.groups, options, context.version), options.format, renderOptions));
-    const names = uniqueEvents(eventThemes).map((e) => e.event);
-    const links = Object.fromEntries(events.map((e, i) => [names[i], path.basename(targets.reports[e.position])]));
+    const links = Object.fromEntries(events.map((e, i) => [eventThemes[i].event, path.basename(targets.reports[e.position])]));
     writeAtomically(targets.index, renderIndex(across.view, options.format, links, context.version, events.map((e) => e.name)));
     context.notice(`rapporteur: wrote ${events.length} report${events.length === 1 ? '' : 's'} and ${path.basename(targets.index)} to ${options.outDir}`);
     return { exitCode };
@@ -161,7 +161,6 @@ function checkNotAnInput(output: string, files: readonly string[], flag: string)
   if (!fs.existsSync(path.dirname(path.resolve(output)))) throw usageError('OUTPUT_FOLDER_MISSING', `the folder of ${flag} ${output} does not exist`, 'create it first');
 }
 
-/** Two inputs of the same event name stay apart in the cross-event table: "Geneva", "Geneva (2)". */
 function uniqueEvents(events: readonly EventThemes[]): EventThemes[] {
   const seen = new Map<string, number>();
   return events.map((e) => {
@@ -178,13 +177,12 @@ function reportOptions(events: readonly LoadedEvent[], options: BatchOptions) {
 }
 
 function combinedReport(events: readonly LoadedEvent[], eventThemes: readonly EventThemes[], view: Report['events'], options: BatchOptions, version: string): Report {
-  const names = uniqueEvents(eventThemes).map((e) => e.event);
   return buildReport({
     version,
     title: `${events.length} events`,
     inputs: events.map((e) => e.name),
     options: reportOptions(events, options),
-    groups: events.flatMap((e, i) => e.groups.map((g) => ({ name: g.name, event: names[i], question: g.question, themes: g.analysis.themes }))),
+    groups: events.flatMap((e, i) => e.groups.map((g) => ({ name: g.name, event: eventThemes[i].event, question: g.question, themes: g.analysis.themes }))),
     skipped: events.flatMap((e) => e.table.skipped),
     events: view,
   });

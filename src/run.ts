@@ -75,15 +75,6 @@ export function analyseTable(
   }));
 }
 
-export function analyse(
-  table: NotesTable,
-  name: string,
-  options: Pick<RunOptions, 'k' | 'seed' | 'merge'> & { wordVectors?: WordVectors },
-  version: string,
-): Report {
-  return reportOf(table, name, analyseTable(table, options), options, version);
-}
-
 export function reportOf(table: NotesTable, name: string, groups: AnalysedTableGroup[], options: Pick<RunOptions, 'k' | 'seed' | 'merge'>, version: string): Report {
   const merge = options.merge ?? DEFAULT_MERGE_THRESHOLD;
   return buildReport({
