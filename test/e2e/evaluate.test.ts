@@ -137,6 +137,7 @@ describe('rapporteur evaluate on a small CSV of its own', () => {
     // The unscored idea still belongs to a theme: the themes hold all 7 ideas of session A.
     expect(doc.groups[0].themes.reduce((s, t) => s + t.size, 0)).toBe(7);
     expect(doc.mean!.ami).toBeCloseTo((doc.groups[0].scores!.ami + doc.groups[1].scores!.ami) / 2, 12);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -90,6 +90,7 @@ describe('formats and output', () => {
     expect(rows).toHaveLength(108);
     expect(Object.keys(rows[0])).toEqual(['file', 'row', 'id', 'group', 'theme', 'label', 'similarity', 'duplicate_of', 'text']);
     expect(fs.readdirSync(dir)).toEqual(['themes.csv']);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('colours nothing when piped', () => {
