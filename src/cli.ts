@@ -162,9 +162,7 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .option('--no-vectors', 'compare ideas by shared words only, without word meaning (GloVe vectors)')
     .option('--debug', 'show the stack trace of an unexpected error')
     .action((input: string, options: EvaluateCliOptions) => {
-      // `rapporteur --seed 3 evaluate …` would give the seed to the report, which does not run: say so.
-      const misplaced = program.options.find((o) => program.getOptionValueSource(o.attributeName()) === 'cli');
-      if (misplaced) evaluate.error(`error: ${misplaced.long ?? misplaced.flags} must come after "evaluate"`, { code: 'rapporteur.misplacedOption' });
+      rejectOptionsBefore(program, evaluate);
       invoked({ command: 'evaluate', input, options });
     });
 
@@ -185,8 +183,7 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .option('--no-color', 'never colour the text output (also: NO_COLOR=1)')
     .option('--debug', 'show the stack trace of an unexpected error')
     .action((input: string, options: AssignCliOptions) => {
-      const misplaced = program.options.find((o) => program.getOptionValueSource(o.attributeName()) === 'cli');
-      if (misplaced) assign.error(`error: ${misplaced.long ?? misplaced.flags} must come after "assign"`, { code: 'rapporteur.misplacedOption' });
+      rejectOptionsBefore(program, assign);
       invoked({ command: 'assign', input, options });
     });
   return program;
@@ -244,6 +241,12 @@ interface CliOptions extends AnalysisCliOptions {
 interface EvaluateCliOptions extends AnalysisCliOptions {
   truth: string;
   format: EvaluationFormat;
+}
+
+/** `rapporteur --seed 3 evaluate …` would give the seed to the report, which does not run: say so. */
+function rejectOptionsBefore(program: Command, subcommand: Command): void {
+  const misplaced = program.options.find((o) => program.getOptionValueSource(o.attributeName()) === 'cli');
+  if (misplaced) subcommand.error(`error: ${misplaced.long ?? misplaced.flags} must come after "${subcommand.name()}"`, { code: 'rapporteur.misplacedOption' });
 }
 
 function isFolder(input: string): boolean {

@@ -47,13 +47,18 @@ export function run(options: RunOptions, context: RunContext): { report: Report;
   if (options.k !== undefined) noteSmallGroups(table, options.k, context);
   const groups = analyseTable(table, { ...options, wordVectors });
   const report = reportOf(table, name, groups, options, context.version);
-  const rendered = render(report, options.format, { color: options.color && !options.output, top: options.top });
+  const rendered = renderFor(report, options);
   if (options.saveModel) {
     const model = buildThemeModel({ version: context.version, inputs: [name], options: { ...report.options, vectors: wordVectors !== undefined }, groups });
     writeAtomically(options.saveModel, serialiseThemeModel(model));
   }
   if (options.output) writeAtomically(options.output, rendered);
   return { report, rendered };
+}
+
+/** The report in the format asked for; colour only when it goes to the terminal. */
+export function renderFor(report: Report, options: Pick<RunOptions, 'format' | 'color' | 'output' | 'top'>): string {
+  return render(report, options.format, { color: options.color && !options.output, top: options.top });
 }
 
 export interface AnalysedTableGroup {

@@ -3,25 +3,15 @@ import { DEFAULT_MERGE_THRESHOLD } from '../analyse';
 import { inputError } from '../errors';
 import { readNotes } from '../input';
 import { buildReport } from '../report/buildReport';
-import { Format, render } from '../report/render';
 import { Report } from '../report/report';
-import { checkOutputPath, RunContext, titleOf, writeAtomically } from '../run';
+import { checkOutputPath, renderFor, RunContext, RunOptions, titleOf, writeAtomically } from '../run';
 import { assignIdeas, DEFAULT_ASSIGN_THRESHOLD } from './assign';
 import { parseThemeModel, ThemeModel } from './themeModel';
 
-export interface AssignRunOptions {
+export interface AssignRunOptions extends Pick<RunOptions, 'input' | 'text' | 'by' | 'format' | 'output' | 'color' | 'vectors' | 'merge' | 'top'> {
   model: string;
-  input: string;
-  text?: string;
-  by?: string;
   /** Least similarity to a saved theme; below it an idea is "Unmatched". */
   threshold?: number;
-  format: Format;
-  output?: string;
-  color: boolean;
-  vectors: boolean;
-  merge?: number;
-  top?: number;
 }
 
 /** `rapporteur assign`: read the saved themes and the new notes, place each idea, report as usual. */
@@ -52,7 +42,7 @@ export function runAssign(options: AssignRunOptions, context: RunContext): { rep
     groups,
     skipped: table.skipped,
   });
-  const rendered = render(report, options.format, { color: options.color && !options.output, top: options.top });
+  const rendered = renderFor(report, options);
   if (options.output) writeAtomically(options.output, rendered);
   return { report, rendered };
 }

@@ -47,19 +47,13 @@ export interface CacheContent {
   sourceBytes: number;
 }
 
-export interface DecodedCache {
-  dimensions: number;
+/** A cache read back: the same content, with its words looked up in place instead of listed. */
+export interface DecodedCache extends Omit<CacheContent, 'words'> {
   size: number;
   /** Index of the word stored exactly as `word`, or -1. */
   find(word: string): number;
   /** The word at index i. */
   wordAt(i: number): string;
-  scales: Float32Array;
-  ranks: Uint32Array;
-  quantised: Int8Array;
-  maxWords: number;
-  sourceWords: number;
-  sourceBytes: number;
 }
 
 /** Why a cache file was refused; the loader rebuilds on any of these. */
