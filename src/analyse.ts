@@ -133,7 +133,7 @@ function buildThemes(ideas: readonly Idea[], texts: readonly AnalysedText[], { l
         .map((p) => ({ position: p, member: { idea: ideas[clustered[p]], similarity: dot(rows[p], centre) } as ThemeMember }))
         .sort((a, b) => b.member.similarity - a.member.similarity || a.member.idea.row - b.member.idea.row);
     });
-  const names = nameThemes(themes.map((members) => members.map((m) => texts[clustered[m.position]].terms)));
+  const names = nameThemes(themes.map((members) => members.map((m) => texts[clustered[m.position]])));
   return {
     themes: themes.map((members, t) => ({ label: names[t].label, keywords: names[t].keywords, members: members.map((m) => m.member) })),
     centres,

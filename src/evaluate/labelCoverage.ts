@@ -1,6 +1,8 @@
 import { Idea } from '../ingest/idea';
+import { analyseText } from '../text/analyse';
 import { isStopWord } from '../text/stopWords';
 import { tokenize } from '../text/tokenize';
+import { nameThemes } from '../themes/labels';
 import { Theme } from '../themes/theme';
 
 export interface LabelCoverage {
@@ -42,6 +44,19 @@ export function labelCoverage(ideas: readonly Idea[], themes: readonly Theme[]):
     duplicatedLabels: labels.length - new Set(labels).size,
     details,
   };
+}
+
+/**
+ * The human themes themselves, named by rapporteur: each human theme's ideas (in input order)
+ * become one theme. Label coverage over these measures the naming alone, apart from how well
+ * the clustering found the humans' groups.
+ */
+export function nameHumanThemes(ideas: readonly Idea[]): Theme[] {
+  const byTruth = new Map<string, Idea[]>();
+  for (const idea of ideas) if (idea.truth) byTruth.set(idea.truth, [...(byTruth.get(idea.truth) ?? []), idea]);
+  const groups = [...byTruth.values()];
+  const names = nameThemes(groups.map((members) => members.map((idea) => analyseText(idea.text))));
+  return groups.map((members, t) => ({ label: names[t].label, keywords: names[t].keywords, members: members.map((idea) => ({ idea, similarity: 1 })) }));
 }
 
 function mostCommonTheme(members: readonly Idea[], themeOf: ReadonlyMap<Idea, Theme>): Theme | undefined {

@@ -1,5 +1,5 @@
-import { Term } from '../text/analyse';
-import { Candidate, candidatesOf } from './candidates';
+import { AnalysedText } from '../text/analyse';
+import { Candidate, candidatesOf, isLinkWord } from './candidates';
 
 export interface ThemeNaming {
   label: string;
@@ -29,8 +29,8 @@ const SECOND_WORD_SHARE = 0.6;
  * whole group), so words that belong to this theme more than to its siblings rise. Labels are
  * distinct within the group.
  */
-/** `themes` holds each theme's ideas (their content words), most central first. */
-export function nameThemes(themes: readonly (readonly Term[][])[]): ThemeNaming[] {
+/** `themes` holds each theme's ideas, most central first. */
+export function nameThemes(themes: readonly (readonly AnalysedText[])[]): ThemeNaming[] {
   const perTheme = themes.map((ideas) => ideas.map(candidatesOf));
   const groupFrequency = new Map<string, number>();
   for (const ideas of perTheme) for (const candidates of ideas) for (const c of candidates) groupFrequency.set(c.key, (groupFrequency.get(c.key) ?? 0) + 1);
@@ -45,11 +45,8 @@ export function nameThemes(themes: readonly (readonly Term[][])[]): ThemeNaming[
   for (const i of order) {
     const label = chooseLabel(ranked[i], used);
     used.add(label.text.toLowerCase());
-    const keywords = [...ranked[i]]
-      .sort(byScore)
-      .filter((s) => s.words === 1 && !label.stems.has(s.key))
-      .slice(0, KEYWORDS)
-      .map((s) => keepCase(s.surface));
+    const words = [...ranked[i]].sort(byScore).filter((s) => s.words === 1 && !label.stems.has(s.key));
+    const keywords = spreadOverIdeas(words, perTheme[i], KEYWORDS).map((s) => keepCase(s.surface));
     names[i] = { label: label.text, keywords };
   }
   return names;
@@ -80,9 +77,33 @@ function rankCandidates(ideas: readonly Candidate[][], groupFrequency: ReadonlyM
     scored.push({ key, words, support: count, firstIdea: firstIdea.get(key)!, score: words > 1 ? weight * PHRASE_BONUS : weight, surface });
   }
   // A label should be a word several ideas share rather than one idea's rare word, whatever
-  // its weight; keywords, which add detail, are taken by weight alone (see nameThemes).
+  // its weight; keywords, which add detail, are taken by weight and spread over the central
+  // ideas (see spreadOverIdeas).
   const shared = (c: Scored) => (c.support >= 2 || size < 2 ? 1 : 0);
   return scored.sort((a, b) => shared(b) - shared(a) || byScore(a, b));
+}
+
+/**
+ * Up to `count` keywords that between them reach as many of the theme's `count` most central
+ * ideas (the first ones) as they can: in turn the best-weighted word of such an idea no keyword
+ * reaches yet, then the rest by weight. Taken by weight alone, a small theme's keywords are
+ * often all the rare words of its one central idea ("facilitate, financial, means,
+ * mechanisms"), and the reader learns nothing of the others. Only the central ideas count, so
+ * that in a large theme the keywords speak for its typical ideas, not for its odd ones. The
+ * label does not count as reaching an idea: keywords add what the label does not say.
+ */
+function spreadOverIdeas(words: readonly Scored[], ideas: readonly Candidate[][], count: number): Scored[] {
+  const wordsOf = ideas.slice(0, count).map((candidates) => new Set(candidates.map((c) => c.key)));
+  const reached = wordsOf.map(() => false);
+  const left = [...words];
+  const chosen: Scored[] = [];
+  while (chosen.length < count && left.length > 0) {
+    const next = left.findIndex((w) => wordsOf.some((keys, i) => !reached[i] && keys.has(w.key)));
+    const [word] = left.splice(Math.max(0, next), 1);
+    chosen.push(word);
+    wordsOf.forEach((keys, i) => (reached[i] ||= keys.has(word.key)));
+  }
+  return chosen;
 }
 
 /** Weight first; between equals, the word more ideas share, then the word of the more central idea. */
@@ -130,11 +151,14 @@ function chooseLabel(ranked: readonly Scored[], used: ReadonlySet<string>): Labe
   return { text: fallback, stems: new Set(ranked[0]?.key.split(' ') ?? []) };
 }
 
-/** Capitalise words written in lower case; keep acronyms and mixed case ("ICTs", "eGov") as written. */
+/**
+ * Capitalise words written in lower case, except the small words inside a phrase ("Rule of
+ * Law"); keep acronyms and mixed case ("ICTs", "eGov") as written.
+ */
 export function titleCase(phrase: string): string {
   return phrase
     .split(' ')
-    .map((w) => (w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w))
+    .map((w, i) => (i > 0 && isLinkWord(w) ? w.toLowerCase() : w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w))
     .join(' ');
 }
 

@@ -1,4 +1,4 @@
-import { labelCoverage, matches } from '../../src/evaluate/labelCoverage';
+import { labelCoverage, matches, nameHumanThemes } from '../../src/evaluate/labelCoverage';
 import { Idea } from '../../src/ingest/idea';
 import { Theme } from '../../src/themes/theme';
 
@@ -35,5 +35,23 @@ describe('labelCoverage', () => {
   it('looks at the first five keywords only, and counts duplicated labels', () => {
     const same = [themes[0], { ...themes[1], label: 'human rights' }];
     expect(labelCoverage(ideas, same).duplicatedLabels).toBe(1);
+  });
+});
+
+describe('nameHumanThemes', () => {
+  it('names each human theme from its own ideas, so coverage measures the naming alone', () => {
+    const texts: [string, string][] = [
+      ['Human rights online', 'Rights'],
+      ['Protecting human rights', 'Rights'],
+      ['Cybercrime units', 'Crime'],
+      ['Fight cybercrime', 'Crime'],
+    ];
+    const ideas = texts.map(([text, truth], i) => ({ ...idea(i + 1, truth), text }));
+    const themes = nameHumanThemes(ideas);
+    expect(themes.map((t) => [t.label, t.members.map((m) => m.idea.row)])).toEqual([
+      ['Human Rights', [1, 2]],
+      ['Cybercrime', [3, 4]],
+    ]);
+    expect(labelCoverage(ideas, themes).covered).toBe(1);
   });
 });
