@@ -5,12 +5,14 @@ import { analyseText, AnalysedText } from './text/analyse';
 import { findDuplicates } from './themes/duplicates';
 import { nameThemes } from './themes/labels';
 import { OTHER_IDEAS_LABEL, Theme, ThemeMember } from './themes/theme';
+import { clusteringSimilarity, SimilarityOptions } from './vectors/clusteringSimilarity';
 import { dot, normalise, mean } from './vectors/dense';
 import { fitRepresentation, RepresentationModel, RepresentationOptions, transformRepresentation } from './vectors/represent';
 import { WordVectors } from './vectors/wordVectorCache';
 
 /** The pipeline's tunable parts; the defaults are what the quality benchmark chose. */
-export type PipelineConfig = RepresentationOptions & Omit<ClusterOptions, 'k' | 'seed'> & OutlierOptions;
+export type PipelineConfig = RepresentationOptions & Omit<ClusterOptions, 'k' | 'seed'> & OutlierOptions & SimilarityOptions;
+
 
 export const DEFAULT_PIPELINE: PipelineConfig = {
   textWeight: 'auto',
@@ -21,6 +23,7 @@ export const DEFAULT_PIPELINE: PipelineConfig = {
   restarts: 20,
   minSimilarity: 0.1,
   minThemeSize: 2,
+  wordAlignment: 0.3,
 };
 
 export interface AnalysisOptions {
@@ -109,7 +112,8 @@ export function clusterIdeas(texts: readonly AnalysedText[], options: AnalysisOp
   if (clustered.length === 0) return { labels, clustered, rows: [] };
   const representation = fitRepresentation(clustered.map((i) => texts[i]), config, options.wordVectors);
   const rows = transformRepresentation(representation, clustered.map((i) => texts[i]), options.wordVectors);
-  const found = markOutliers(rows, clusterRows(rows, { ...config, k: options.k, seed: options.seed }), config);
+  const similarity = clusteringSimilarity(representation, rows, clustered.map((i) => texts[i]), options.wordVectors, config.wordAlignment);
+  const found = markOutliers(rows, clusterRows(rows, { ...config, k: options.k, seed: options.seed }, similarity ?? undefined), config);
   clustered.forEach((i, position) => (labels[i] = found[position]));
   return { labels, clustered, rows, representation };
 }

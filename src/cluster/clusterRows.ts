@@ -21,8 +21,12 @@ export interface ClusterOptions {
   start?: 'ward' | 'kmeans++';
 }
 
-/** Labels 0..k−1 for L2-normalised rows. */
-export function clusterRows(rows: number[][], options: ClusterOptions): number[] {
+/**
+ * Labels 0..k−1 for L2-normalised rows. `similarity` (n × n), when given, stands for the rows'
+ * cosine in the neighbour graph and in the silhouette that chooses k; k-means still works on
+ * the rows.
+ */
+export function clusterRows(rows: number[][], options: ClusterOptions, similarity?: readonly Float64Array[]): number[] {
   const n = rows.length;
   if (n === 0) return [];
   const ks = options.k !== undefined ? [Math.min(options.k, n)] : candidateKs(n, options.maxK);
@@ -30,7 +34,7 @@ export function clusterRows(rows: number[][], options: ClusterOptions): number[]
   const spectral = options.algorithm === 'spectral' && n <= SPECTRAL_ROW_LIMIT;
   // Ward's tree costs O(n²) per k tried; past a few hundred ideas k-means++ restarts start as well.
   const start = n <= WARD_LIMIT ? options.start : 'kmeans++';
-  const embedding = spectral ? spectralEmbedding(rows, Math.max(...ks), options.neighbours) : undefined;
+  const embedding = spectral ? spectralEmbedding(rows, Math.max(...ks), options.neighbours, { similarity }) : undefined;
   const fit = (k: number) =>
     embedding
       ? clusterSpectralEmbedding(rows, embedding, { k, seed: options.seed, restarts: options.restarts, start }).labels
@@ -42,10 +46,10 @@ export function clusterRows(rows: number[][], options: ClusterOptions): number[]
   // On large groups the silhouette of an evenly spread sample stands for the whole (as
   // scikit-learn's sample_size does), keeping the choice of k O(sample²) rather than O(n²).
   const sample = evenSample(n, SILHOUETTE_SAMPLE);
-  const similarity = similarityMatrix(sample.map((i) => rows[i]));
+  const sampleSimilarity = similarity ? sample.map((i) => Float64Array.from(sample, (j) => similarity[i][j])) : similarityMatrix(sample.map((i) => rows[i]));
   const tried = ks.map((k) => {
     const labels = fit(k);
-    return { k, labels, score: silhouette(similarity, compact(sample.map((i) => labels[i]))) };
+    return { k, labels, score: silhouette(sampleSimilarity, compact(sample.map((i) => labels[i]))) };
   });
   return bestByScore(tried)!.labels;
 }

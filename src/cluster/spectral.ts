@@ -43,6 +43,11 @@ export interface SpectralEmbeddingOptions {
    * SPARSE_EIGEN_FROM rows, sparse above.
    */
   solver?: 'dense' | 'sparse';
+  /**
+   * Similarity of every pair of rows (n × n) to build the neighbour graph from, instead of the
+   * rows' cosine; see clusteringSimilarity.
+   */
+  similarity?: readonly Float64Array[];
 }
 
 /**
@@ -101,7 +106,8 @@ export function spectralEmbedding(
 ): SpectralEmbedding {
   const n = rows.length;
   if (n === 0) return { vectors: [], eigenvalues: [] };
-  const lists = cosineNeighbourLists(rows, clipNeighbours(neighbours ?? defaultNeighbours(n), n));
+  const count = clipNeighbours(neighbours ?? defaultNeighbours(n), n);
+  const lists = options.similarity ? similarityNeighbourLists(options.similarity, count) : cosineNeighbourLists(rows, count);
   const affinity = sparseNormalisedAffinity(symmetricNeighbourGraph(lists));
   const columnCount = Math.max(1, Math.min(maxK, n));
   const solver = options.solver ?? (n > SPARSE_EIGEN_FROM ? 'sparse' : 'dense');
@@ -277,6 +283,26 @@ export function cosineNeighbourLists(rows: number[][], neighbours: number): Neig
     }
   }
   const weights = similarities.map((values) => values.map((value) => Math.max(value, SIMILARITY_FLOOR)));
+  return { indices, weights };
+}
+
+/**
+ * Row i's `neighbours` most similar other rows by a given similarity matrix (ties to the lower
+ * index), weight max(similarity, SIMILARITY_FLOOR): cosineNeighbourLists for any similarity.
+ */
+export function similarityNeighbourLists(similarity: readonly Float64Array[], neighbours: number): NeighbourLists {
+  const n = similarity.length;
+  const count = Math.max(0, Math.min(neighbours, n - 1));
+  const indices: Int32Array[] = [];
+  const weights: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = similarity[i];
+    const others = Array.from({ length: n }, (_, j) => j).filter((j) => j !== i);
+    others.sort((a, b) => row[b] - row[a] || a - b);
+    const chosen = others.slice(0, count);
+    indices.push(Int32Array.from(chosen));
+    weights.push(Float64Array.from(chosen, (j) => Math.max(row[j], SIMILARITY_FLOOR)));
+  }
   return { indices, weights };
 }
 

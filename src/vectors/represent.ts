@@ -94,6 +94,11 @@ export function transformRepresentationSparse(model: RepresentationModel, texts:
   return tfidf.map((row, i) => blend(row, meaning[i], model.textWeight, offset));
 }
 
+/** The word-meaning part of the rows alone (unit SIF vectors), or null for a TF-IDF-only model. */
+export function meaningRows(model: RepresentationModel, texts: readonly AnalysedText[], vectors: WordVectors): number[][] | null {
+  return model.meaning === null ? null : sifTransform(wordsOf(texts), vectors, model.meaning.commonComponent);
+}
+
 /** Dimensions of a fitted representation's rows. */
 export function representationDimensions(model: RepresentationModel): number {
   return model.tfidf.vocabulary.length + (model.meaning?.dimensions ?? 0);

@@ -46,13 +46,18 @@ function sifAverages(documents: readonly string[][], vectors: WordVectors): numb
       const i = vectors.indexOf(w);
       if (i < 0) continue;
       vectors.copyVector(i, word);
-      const p = 1 / ((vectors.rank(i) + 1) * HARMONIC);
-      const weight = SIF_A / (SIF_A + p);
+      const weight = sifWeight(vectors, i);
       for (let j = 0; j < d; j++) sum[j] += weight * word[j];
       known++;
     }
     return known > 0 ? sum.map((v) => v / known) : sum;
   });
+}
+
+/** SIF's weight a/(a + p(w)) of word index i, p(w) estimated from its frequency rank by Zipf's law. */
+export function sifWeight(vectors: WordVectors, i: number): number {
+  const p = 1 / ((vectors.rank(i) + 1) * HARMONIC);
+  return SIF_A / (SIF_A + p);
 }
 
 function removeComponent(rows: number[][], u: readonly number[]): void {

@@ -1,23 +1,10 @@
 import { analyseText } from '../../src/text/analyse';
 import { autoTextWeight, represent } from '../../src/vectors/represent';
 import { sifEmbeddings } from '../../src/vectors/sif';
-import { WordVectors } from '../../src/vectors/wordVectorCache';
+import { fakeVectors } from './fakeVectors';
 
-/**
- * A tiny vocabulary in 4 dimensions: two related words, one unrelated, all sharing a large
- * common component (the last), which SIF removes as the first principal component.
- */
-function fakeVectors(words: Record<string, number[]>): WordVectors {
-  const list = Object.keys(words);
-  return {
-    dimensions: 4,
-    size: list.length,
-    indexOf: (w) => list.indexOf(w.toLowerCase()),
-    copyVector: (i, out, offset = 0) => out.set(words[list[i]], offset),
-    rank: (i) => 1000 + i,
-  };
-}
-
+// A tiny vocabulary in 4 dimensions: two related words, one unrelated, all sharing a large
+// common component (the last), which SIF removes as the first principal component.
 const vectors = fakeVectors({ cybercrime: [1, 0.1, 0, 3], hacking: [0.9, 0.2, 0, 3], rights: [0, 0.1, 1, 3], the: [0.3, 0.3, 0.3, 3] });
 
 describe('sifEmbeddings', () => {
