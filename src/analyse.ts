@@ -13,7 +13,6 @@ import { WordVectors } from './vectors/wordVectorCache';
 /** The pipeline's tunable parts; the defaults are what the quality benchmark chose. */
 export type PipelineConfig = RepresentationOptions & Omit<ClusterOptions, 'k' | 'seed'> & OutlierOptions & SimilarityOptions;
 
-
 export const DEFAULT_PIPELINE: PipelineConfig = {
   textWeight: 'auto',
   algorithm: 'spectral',

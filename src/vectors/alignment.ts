@@ -7,9 +7,8 @@ import { WordVectors } from './wordVectorCache';
  * is matched with its most similar word of the other (the same stem counts 1, two known words
  * their cosine, floored at 0), the matches averaged with SIF weights, and the two directions
  * averaged. It is the greedy relaxation of the Word Mover's Distance (Kusner et al., 2015)
- * with static vectors. Unlike a cosine of averaged vectors, one shared thought is not drowned by
- * the other words of a long idea, and "Cybercrime" meets "security of key infrastructure"
- * word to word. The diagonal is 1.
+ * with static vectors. Unlike the cosine of two averaged vectors, a word that two ideas share
+ * (or nearly share) counts in full however many other words each idea has. The diagonal is 1.
  *
  * The similarities of the group's distinct words are computed once (u² / 2 dot products for u
  * distinct words), so each pair of ideas costs only look-ups; see WORD_ALIGNMENT_LIMIT for
