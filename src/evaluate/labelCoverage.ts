@@ -26,8 +26,7 @@ const PREFIX = 6;
 export function labelCoverage(ideas: readonly Idea[], themes: readonly Theme[]): LabelCoverage {
   const themeOf = new Map<Idea, Theme>();
   for (const theme of themes) for (const m of theme.members) themeOf.set(m.idea, theme);
-  const byTruth = new Map<string, Idea[]>();
-  for (const idea of ideas) if (idea.truth) byTruth.set(idea.truth, [...(byTruth.get(idea.truth) ?? []), idea]);
+  const byTruth = groupByTruth(ideas);
 
   const details: LabelCoverage['details'] = [];
   for (const [truth, members] of [...byTruth].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -52,11 +51,16 @@ export function labelCoverage(ideas: readonly Idea[], themes: readonly Theme[]):
  * the clustering found the humans' groups.
  */
 export function nameHumanThemes(ideas: readonly Idea[]): Theme[] {
-  const byTruth = new Map<string, Idea[]>();
-  for (const idea of ideas) if (idea.truth) byTruth.set(idea.truth, [...(byTruth.get(idea.truth) ?? []), idea]);
-  const groups = [...byTruth.values()];
+  const groups = [...groupByTruth(ideas).values()];
   const names = nameThemes(groups.map((members) => members.map((idea) => analyseText(idea.text))));
   return groups.map((members, t) => ({ label: names[t].label, keywords: names[t].keywords, members: members.map((idea) => ({ idea, similarity: 1 })) }));
+}
+
+/** The ideas of each human theme, in input order, themes in order of their first idea. */
+function groupByTruth(ideas: readonly Idea[]): Map<string, Idea[]> {
+  const byTruth = new Map<string, Idea[]>();
+  for (const idea of ideas) if (idea.truth) byTruth.set(idea.truth, [...(byTruth.get(idea.truth) ?? []), idea]);
+  return byTruth;
 }
 
 function mostCommonTheme(members: readonly Idea[], themeOf: ReadonlyMap<Idea, Theme>): Theme | undefined {

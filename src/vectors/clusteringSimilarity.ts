@@ -1,5 +1,6 @@
 import { AnalysedText } from '../text/analyse';
 import { alignmentSimilarity, distinctWordCount } from './alignment';
+import { dot } from './dense';
 import { meaningRows, RepresentationModel } from './represent';
 import { WordVectors } from './wordVectorCache';
 
@@ -53,10 +54,4 @@ export function clusteringSimilarity(
     }
   }
   return similarity;
-}
-
-function dot(a: readonly number[], b: readonly number[]): number {
-  let total = 0;
-  for (let d = 0; d < a.length; d++) total += a[d] * b[d];
-  return total;
 }
