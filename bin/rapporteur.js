@@ -1,12 +1,6 @@
 #!/usr/bin/env node
 'use strict';
 
-// A reader of the pipe may close early (`rapporteur notes.csv | head`): that is not an error.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
 let cli;
 try {
   cli = require('../dist/cli.js');
@@ -15,4 +9,6 @@ try {
   process.stderr.write('rapporteur: error: the program is not built yet (run `npm install` or `npm run build` in its folder)\n');
   process.exit(70);
 }
-process.exitCode = cli.main(process.argv);
+cli.main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -11,7 +11,12 @@ import { markdownEventsSection, textEventsSection } from './report/renderEvents'
 import { renderJson } from './report/renderJson';
 import { csvField, csvText } from './report/safeText';
 import { Report } from './report/report';
-import { AnalysedTableGroup, analyseTable, eventOf, reportOf, RunContext, RunOptions, titleOf, writeAtomically } from './run';
+import { AnalysedTableGroup, analyseTable, eventOf, reportOf, RunContext, RunOptions, titleOf } from './run';
+import { openOutDir } from './output/outDir';
+import { sameInode, statOrUndefined } from './output/targets';
+import { planOutputs } from './output/planOutputs';
+import { OutputFile, writeOutputs } from './output/writeOutputs';
+import { interruptible } from './output/signals';
 import { Chalk } from 'chalk';
 import { DEFAULT_MERGE_THRESHOLD } from './analyse';
 import { NotesTable } from './ingest/idea';
@@ -48,11 +53,31 @@ interface LoadedEvent {
  * Several inputs: read each (a folder stands for its .csv and .tsv files), report each event as
  * a single run would, and find the themes that come back across events.
  */
-export function runBatch(options: BatchOptions, context: BatchContext): { exitCode: number; rendered?: string } {
+export async function runBatch(options: BatchOptions, context: BatchContext): Promise<{ exitCode: number; rendered?: string }> {
   const files = expandInputs(options.inputs);
-  const targets = options.outDir ? planOutputs(files, options.outDir, options.format, options.force) : undefined;
-  if (options.output) checkNotAnInput(options.output, files, '-o');
-  if (options.saveModel) checkNotAnInput(options.saveModel, files, '--save-model');
+  const release = options.outDir ? openOutDir(options.outDir) : undefined;
+  try {
+    // Ctrl-C, SIGTERM and SIGHUP stop the batch after the input being analysed, or before the
+    // outputs are put in place, with nothing written and the folder unlocked.
+    return await interruptible((checkpoint) => analyseAndWrite(files, options, context, checkpoint));
+  } finally {
+    release?.();
+  }
+}
+
+async function analyseAndWrite(files: readonly string[], options: BatchOptions, context: BatchContext, checkpoint: () => Promise<void>): Promise<{ exitCode: number; rendered?: string }> {
+  const reportNames = options.outDir ? outputNames(files, options.format) : undefined;
+  const planned = planOutputs(
+    [
+      { file: options.saveModel, flag: '--save-model' },
+      { file: options.output, flag: '-o' },
+      ...(reportNames ?? []).map((name) => ({ file: path.join(options.outDir!, name), flag: '--out-dir' })),
+    ],
+    files,
+  );
+  if (!options.force) for (const target of planned) if (target.flag === '--out-dir' && target.kind === 'file' && target.existing) {
+    throw usageError('OUTPUT_EXISTS', `${target.name} already exists`, 'use --force to overwrite, or another --out-dir');
+  }
 
   const wordVectors = options.vectors ? loadVectors(context) : undefined;
   const failures: RapporteurError[] = [];
@@ -69,6 +94,7 @@ export function runBatch(options: BatchOptions, context: BatchContext): { exitCo
         context.notice(`rapporteur: error: ${error.describe()} (skipped; going on with the other inputs)`);
       }
       progress?.tick();
+      await checkpoint();
     }
   } finally {
     progress?.stop();
@@ -79,6 +105,11 @@ export function runBatch(options: BatchOptions, context: BatchContext): { exitCo
   const eventThemes = uniqueEvents(events.map((e) => ({ event: e.event, themes: e.groups.flatMap((g) => g.analysis.themes) })));
   const across = acrossEvents(eventThemes, { seed: options.seed, wordVectors, mergeThreshold: options.merge ?? DEFAULT_MERGE_THRESHOLD });
   const renderOptions = { color: options.color && !options.output && !options.outDir, top: options.top };
+  const outputs: OutputFile[] = [];
+  const add = (flag: string, content: string, file?: string) => {
+    const target = planned.find((t) => t.flag === flag && (file === undefined || t.name === file))!;
+    outputs.push({ target, content, overwrite: flag !== '--out-dir' || options.force });
+  };
 
   if (options.saveModel) {
     const model = buildThemeModel({
@@ -87,21 +118,24 @@ export function runBatch(options: BatchOptions, context: BatchContext): { exitCo
       options: { ...reportOptions(events, options), vectors: wordVectors !== undefined },
       groups: [{ name: 'all', analysis: across.analysis }],
     });
-    writeAtomically(options.saveModel, serialiseThemeModel(model));
+    add('--save-model', serialiseThemeModel(model));
   }
 
   const exitCode = failures.length > 0 ? 1 : 0;
-  if (targets) {
-    for (const e of events) writeAtomically(targets.reports[e.position], render(reportOf(e.table, e.name, e.groups, options, context.version), options.format, renderOptions));
-    const links = Object.fromEntries(events.map((e, i) => [eventThemes[i].event, path.basename(targets.reports[e.position])]));
-    writeAtomically(targets.index, renderIndex(across.view, options.format, links, context.version, events.map((e) => e.name)));
-    context.notice(`rapporteur: wrote ${events.length} report${events.length === 1 ? '' : 's'} and ${path.basename(targets.index)} to ${options.outDir}`);
+  if (reportNames) {
+    const reportFile = (e: LoadedEvent) => path.join(options.outDir!, reportNames[e.position]);
+    for (const e of events) add('--out-dir', render(reportOf(e.table, e.name, e.groups, options, context.version), options.format, renderOptions), reportFile(e));
+    const links = new Map(events.map((e, i) => [eventThemes[i].event, reportNames[e.position]]));
+    add('--out-dir', renderIndex(across.view, options.format, links, context.version, events.map((e) => e.name)), path.join(options.outDir!, reportNames[files.length]));
+    await writeOutputs(outputs);
+    context.notice(`rapporteur: wrote ${events.length} report${events.length === 1 ? '' : 's'} and ${reportNames[files.length]} to ${options.outDir}`);
     return { exitCode };
   }
 
   const report = combinedReport(events, eventThemes, across.view, options, context.version);
   const rendered = render(report, options.format, renderOptions);
-  if (options.output) writeAtomically(options.output, rendered);
+  if (options.output) add('-o', rendered);
+  await writeOutputs(outputs);
   return { exitCode, rendered };
 }
 
@@ -129,44 +163,62 @@ export function expandInputs(inputs: readonly string[]): string[] {
     files.push(...inside.map((f) => path.join(input, f)));
   }
   if (files.filter((f) => f === '-').length > 1) throw usageError('STDIN_TWICE', 'standard input (-) can be read only once');
+  refuseRepeats(files);
   return files;
 }
 
-/** One report per input named after it (never two alike), and the index; nothing overwritten unless --force. */
-function planOutputs(files: readonly string[], outDir: string, format: Format, force: boolean): { reports: string[]; index: string } {
-  fs.mkdirSync(outDir, { recursive: true });
-  const extension = EXTENSIONS[format];
-  const index = path.join(outDir, `index.${extension}`);
-  const used = new Set([path.basename(index)]);
-  const reports = files.map((file) => {
-    const base = file === '-' ? 'stdin' : path.basename(file).replace(/\.[^.]+$/, '');
-    let name = `${base}.${extension}`;
-    for (let n = 2; used.has(name); n++) name = `${base}-${n}.${extension}`;
-    used.add(name);
-    return path.join(outDir, name);
-  });
-  for (const target of [...reports, index]) {
-    if (files.some((f) => f !== '-' && path.resolve(f) === path.resolve(target))) {
-      throw usageError('OUTPUT_IS_INPUT', `--out-dir would overwrite the input ${target}`, 'choose another folder');
+/** The same file given twice (by two names, a link, or a folder and a file in it) would count its ideas twice. */
+function refuseRepeats(files: readonly string[]): void {
+  const seen: { file: string; stats: fs.Stats }[] = [];
+  for (const file of files) {
+    const stats = file === '-' ? undefined : statOrUndefined(file);
+    if (!stats) continue;
+    const earlier = seen.find((s) => sameInode(s.stats, stats));
+    if (earlier) {
+      const how = earlier.file === file ? `${file} is given twice` : `${earlier.file} and ${file} are the same file`;
+      throw usageError('INPUT_TWICE', `${how}; its ideas would be counted twice`, 'give each input once');
     }
-    if (!force && fs.existsSync(target)) throw usageError('OUTPUT_EXISTS', `${target} already exists`, 'use --force to overwrite, or another --out-dir');
+    seen.push({ file, stats });
   }
-  return { reports, index };
 }
 
-function checkNotAnInput(output: string, files: readonly string[], flag: string): void {
-  if (files.some((f) => f !== '-' && path.resolve(f) === path.resolve(output))) {
-    throw usageError('OUTPUT_IS_INPUT', `${flag} ${output} would overwrite an input`, 'choose another output file');
-  }
-  if (!fs.existsSync(path.dirname(path.resolve(output)))) throw usageError('OUTPUT_FOLDER_MISSING', `the folder of ${flag} ${output} does not exist`, 'create it first');
+/**
+ * The file name of each input's report in --out-dir, then the index's (last): named after the
+ * input, never two alike, and never the index's name.
+ */
+function outputNames(files: readonly string[], format: Format): string[] {
+  const extension = EXTENSIONS[format];
+  const index = `index.${extension}`;
+  const bases = files.map((file) => (file === '-' ? 'stdin' : path.basename(file).replace(/\.[^.]+$/, '')));
+  return [...uniqueNames(bases, (base, n) => (n === 1 ? `${base}.${extension}` : `${base}-${n}.${extension}`), [index]), index];
 }
 
 function uniqueEvents(events: readonly EventThemes[]): EventThemes[] {
-  const seen = new Map<string, number>();
-  return events.map((e) => {
-    const n = (seen.get(e.event) ?? 0) + 1;
-    seen.set(e.event, n);
-    return n === 1 ? e : { ...e, event: `${e.event} (${n})` };
+  const names = uniqueNames(events.map((e) => e.event), (event, n) => (n === 1 ? event : `${event} (${n})`));
+  return events.map((e, i) => (names[i] === e.event ? e : { ...e, event: names[i] }));
+}
+
+/**
+ * Names made unique: the first of each keeps its own, later ones take the next `make(name, n)`
+ * that no name (given or made, nor any of `reserved`) already has, so "X", "X", "X (2)" become
+ * "X", "X (3)", "X (2)", never two "X (2)".
+ */
+export function uniqueNames(names: readonly string[], make: (name: string, n: number) => string, reserved: readonly string[] = []): string[] {
+  const taken = new Set<string>(reserved);
+  const firsts = new Set<string>();
+  const keeps = names.map((name) => {
+    const own = make(name, 1);
+    const keep = !firsts.has(own) && !taken.has(own);
+    firsts.add(own);
+    return keep;
+  });
+  names.forEach((name, i) => keeps[i] && taken.add(make(name, 1)));
+  return names.map((name, i) => {
+    if (keeps[i]) return make(name, 1);
+    let n = 2;
+    while (taken.has(make(name, n))) n++;
+    taken.add(make(name, n));
+    return make(name, n);
   });
 }
 
@@ -188,7 +240,7 @@ function combinedReport(events: readonly LoadedEvent[], eventThemes: readonly Ev
   });
 }
 
-function renderIndex(view: NonNullable<Report['events']>, format: Format, links: Record<string, string>, version: string, inputs: string[]): string {
+function renderIndex(view: NonNullable<Report['events']>, format: Format, links: ReadonlyMap<string, string>, version: string, inputs: string[]): string {
   switch (format) {
     case 'markdown':
       return `${markdownEventsSection(view, links, '#').join('\n').replace(/\n+$/, '')}\n`;

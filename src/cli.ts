@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { RapporteurError } from './errors';
 import { EVALUATION_FORMATS, EvaluationFormat } from './evaluate/renderEvaluation';
 import { runEvaluation } from './evaluate/runEvaluation';
 import { checkEncoding } from './ingest/encoding';
@@ -13,6 +12,12 @@ import { SingleBar, Presets } from 'cli-progress';
 import { runBatch } from './batch';
 import { runAssign } from './model/runAssign';
 import { run, RunContext } from './run';
+import { isatty } from 'node:tty';
+import { escapeControls, RapporteurError, usageError } from './errors';
+import { Interrupted } from './output/signals';
+import { ReaderGone, writeStandardOutput } from './output/standardOutput';
+import { writeAll } from './output/writeAll';
+import { terminalText } from './report/safeText';
 
 const EXAMPLES = `Examples:
   rapporteur notes.csv                                  themes of each round, in the terminal
@@ -116,7 +121,7 @@ type Invocation =
   | { command: 'evaluate'; input: string; options: EvaluateCliOptions }
   | { command: 'assign'; input: string; options: AssignCliOptions };
 
-function buildProgram(invoked: (invocation: Invocation) => void, entered: (subcommand: string) => void): Command {
+function buildProgram(invoked: (invocation: Invocation) => void, entered: (subcommand: string) => void, writeOut: (text: string) => void): Command {
   const program = new Command()
     .name('rapporteur')
     .description('Group the raw ideas of a session into named, counted themes for the report.')
@@ -147,7 +152,8 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     // Options before a subcommand are the program's, after it the subcommand's: `evaluate --text` is evaluate's.
     .enablePositionalOptions()
     .exitOverride()
-    .configureOutput({ writeErr: () => undefined })
+    // Help and version go to stdout like any output: checked, and quiet when the reader leaves (`| head`).
+    .configureOutput({ writeOut, writeErr: () => undefined })
     .hook('preSubcommand', (_, subcommand) => entered(subcommand.name()))
     .action((inputs: string[], options: CliOptions) => invoked({ command: 'report', inputs, options }));
 
@@ -172,7 +178,7 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .argument('<input>', 'CSV file of new notes, or - to read standard input')
     .requiredOption('--model <file>', 'the saved themes (written by --save-model)')
     .option('--text <column>', 'column holding the ideas (found as in a report when not given)')
-    .option('--by <column>', 'group the new ideas by this column, or "none"; groups meet the saved groups by name')
+    .option('--by <column>', 'group the new ideas by this column, or "none"; groups meet the saved groups by name (default: the column the themes were saved with)')
     .addOption(new Option('--threshold <similarity>', 'least similarity to a saved theme (−1 to 1); below it an idea is "Unmatched"').argParser(parseThreshold).default(undefined, '0.2'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
@@ -180,17 +186,20 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .addOption(new Option('--merge <similarity>', 'show near-duplicate ideas once, "(×N)"').argParser(parseSimilarity).default(undefined, '0.8'))
     .option('--no-merge', 'list every idea, even repeated ones')
     .option('--no-vectors', 'compare by shared words only (only for themes saved with --no-vectors)')
+    .option('--allow-unmatched', 'go on when no group of the notes is a group of the saved themes (every idea is then Unmatched)')
     .option('--no-color', 'never colour the text output (also: NO_COLOR=1)')
     .option('--debug', 'show the stack trace of an unexpected error')
     .action((input: string, options: AssignCliOptions) => {
       rejectOptionsBefore(program, assign);
       invoked({ command: 'assign', input, options });
     });
+  addInputOptions(assign);
   return program;
 }
 
-interface AssignCliOptions {
+interface AssignCliOptions extends InputCliOptions {
   model: string;
+  allowUnmatched?: boolean;
   text?: string;
   by?: string;
   threshold?: number;
@@ -266,74 +275,128 @@ function progressBar(total: number, quiet: boolean): { tick: () => void; stop: (
 }
 
 /** Parse the command line, run, and turn every outcome into an exit status. */
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let invocation: Invocation | undefined;
   let help = 'rapporteur --help';
+  let helpNotWritten: RapporteurError | undefined;
   const program = buildProgram(
     (i) => (invocation = i),
     (subcommand) => (help = `rapporteur ${subcommand} --help`),
+    (text) => {
+      try {
+        if (!helpNotWritten) writeStandardOutput(text);
+      } catch (error) {
+        if (error instanceof RapporteurError) helpNotWritten = error;
+        else if (!(error instanceof ReaderGone)) throw error;
+      }
+    },
   );
   try {
-    program.parse(argv);
+    program.parse(helpAsOption(argv));
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return 0;
+      if (error.exitCode === 0) {
+        if (!helpNotWritten) return 0;
+        tell(`rapporteur: error: ${helpNotWritten.describe()}`);
+        return helpNotWritten.exitCode;
+      }
       const message = error.message.replace(/^error: /, '');
-      process.stderr.write(`rapporteur: error: ${message} (see ${help})\n`);
+      tell(`rapporteur: error: ${message} (see ${help})`);
       return 2;
     }
     throw error;
   }
   if (invocation === undefined) throw new Error('the command line was parsed but no command ran');
   const { options } = invocation;
-  const context: RunContext = { version: version(), stdin: () => descriptorSource(0, 'stdin'), env: process.env, notice: (m) => process.stderr.write(`${m}\n`) };
+  const context: RunContext = { version: version(), stdin: () => descriptorSource(0, 'stdin'), env: process.env, notice: tell };
   try {
-    if (invocation.command === 'evaluate') {
-      const o = invocation.options;
-      const { rendered } = runEvaluation(
-        { input: invocation.input, truth: o.truth, text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, vectors: o.vectors, read: readOptions(o) },
-        context,
-      );
-      process.stdout.write(rendered);
-      return 0;
-    }
-    if (invocation.command === 'assign') {
-      const o = invocation.options;
-      const color = o.color && !process.env.NO_COLOR && process.stdout.isTTY === true;
-      const { rendered } = runAssign(
-        { model: o.model, input: invocation.input, text: o.text, by: o.by, threshold: o.threshold, format: o.format, output: o.output, color, vectors: o.vectors, top: o.top, merge: o.merge === false ? Infinity : o.merge },
-        context,
-      );
-      if (!o.output) process.stdout.write(rendered);
-      return 0;
-    }
-    const o = invocation.options;
-    const color = o.color && !process.env.NO_COLOR && process.stdout.isTTY === true;
-    const common = {
-      text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, output: o.output, color, vectors: o.vectors,
-      top: o.top, merge: o.merge === false ? Infinity : o.merge, saveModel: o.saveModel, event: o.event,
-      read: readOptions(o),
-    };
-    const [first] = invocation.inputs;
-    if (invocation.inputs.length === 1 && !o.outDir && !isFolder(first)) {
-      const { rendered } = run({ ...common, input: first }, context);
-      if (!o.output) process.stdout.write(rendered);
-      return 0;
-    }
-    const { exitCode, rendered } = runBatch(
-      { ...common, inputs: invocation.inputs, outDir: o.outDir, force: o.force === true, keepGoing: o.keepGoing === true },
-      { ...context, progress: (total) => progressBar(total, o.quiet === true) },
-    );
-    if (rendered !== undefined && !o.output) process.stdout.write(rendered);
+    const { rendered, exitCode } = await execute(invocation, context);
+    // Text is made safe for a terminal as it is rendered; the other formats carry the notes as they are, unless shown on one.
+    if (rendered !== undefined) writeStandardOutput(isatty(1) && options.format !== 'text' ? terminalText(rendered) : rendered);
     return exitCode;
   } catch (error) {
-    if (error instanceof RapporteurError) {
-      process.stderr.write(`rapporteur: error: ${error.describe()}\n`);
-      if (options.debug) process.stderr.write(`${error.stack}\n`);
+    if (error instanceof ReaderGone) return 0;
+    if (error instanceof Interrupted) {
+      tell(`rapporteur: ${error.afterWriting ? `interrupted by ${error.signal} after every output was written` : `interrupted by ${error.signal}; no output was written`}`);
       return error.exitCode;
     }
-    process.stderr.write(`rapporteur: internal error: ${(error as Error).message ?? String(error)} (please report it; --debug shows details)\n`);
-    if (options.debug) process.stderr.write(`${(error as Error).stack}\n`);
+    if (error instanceof RapporteurError) {
+      tell(`rapporteur: error: ${error.describe()}`);
+      if (options.debug) tellLines(`${error.stack}`);
+      return error.exitCode;
+    }
+    tell(`rapporteur: internal error: ${(error as Error).message ?? String(error)} (please report it; --debug shows details)`);
+    if (options.debug) tellLines(`${(error as Error).stack}`);
     return 70;
   }
+}
+
+/** Run what was asked: what goes to standard output, and the exit status (1 when --keep-going skipped an input). */
+async function execute(invocation: Invocation, context: RunContext): Promise<{ rendered?: string; exitCode: number }> {
+  if (invocation.command === 'evaluate') {
+    const o = invocation.options;
+    const { rendered } = runEvaluation(
+      { input: invocation.input, truth: o.truth, text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, vectors: o.vectors, read: readOptions(o) },
+      context,
+    );
+    return { rendered, exitCode: 0 };
+  }
+  if (invocation.command === 'assign') {
+    const o = invocation.options;
+    const { rendered } = await runAssign(
+      {
+        model: o.model, input: invocation.input, text: o.text, by: o.by, threshold: o.threshold, format: o.format, output: o.output, color: colourWanted(o.color),
+        vectors: o.vectors, top: o.top, merge: o.merge === false ? Infinity : o.merge, allowUnmatched: o.allowUnmatched === true, read: readOptions(o),
+      },
+      context,
+    );
+    return { rendered: o.output ? undefined : rendered, exitCode: 0 };
+  }
+  const o = invocation.options;
+  if (o.outDir && o.output) throw usageError('CONFLICTING_OUTPUTS', '--out-dir writes one report per input and -o one report of all inputs: give one of them', 'drop -o, or --out-dir');
+  const common = {
+    text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, output: o.output, color: colourWanted(o.color), vectors: o.vectors,
+    top: o.top, merge: o.merge === false ? Infinity : o.merge, saveModel: o.saveModel, event: o.event,
+    read: readOptions(o),
+  };
+  const [first] = invocation.inputs;
+  if (invocation.inputs.length === 1 && !o.outDir && !isFolder(first)) {
+    const { rendered } = await run({ ...common, input: first }, context);
+    return { rendered: o.output ? undefined : rendered, exitCode: 0 };
+  }
+  const { exitCode, rendered } = await runBatch(
+    { ...common, inputs: invocation.inputs, outDir: o.outDir, force: o.force === true, keepGoing: o.keepGoing === true },
+    { ...context, progress: (total) => progressBar(total, o.quiet === true) },
+  );
+  return { rendered: o.output ? undefined : rendered, exitCode };
+}
+
+/** Colour only for a person at a terminal who did not turn it off. */
+function colourWanted(flag: boolean): boolean {
+  return flag && !process.env.NO_COLOR && isatty(1);
+}
+
+/** `rapporteur help [command]` is `rapporteur [command] --help`, not a file named "help". */
+function helpAsOption(argv: string[]): string[] {
+  const [node, script, first, ...rest] = argv;
+  if (first !== 'help') return argv;
+  return [node, script, ...rest.slice(0, 1), '--help'];
+}
+
+/**
+ * One line for the person at the terminal (stderr). Every control character in it, line breaks
+ * included, shows as an escape, so a file name or a value from a file can neither send control
+ * codes to the terminal nor make one message look like two.
+ */
+function tell(message: string): void {
+  try {
+    writeAll(2, `${escapeControls(message)}\n`);
+  } catch {
+    // stderr is gone too: there is no one left to tell
+  }
+}
+
+/** Several lines (a stack trace for --debug), each as `tell` writes one. */
+function tellLines(text: string): void {
+  for (const line of text.split('\n')) tell(line);
 }

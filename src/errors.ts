@@ -57,8 +57,17 @@ export function usageError(code: string, message: string, hint?: string): Rappor
 export function quoteForMessage(value: string, max = 80): string {
   const characters = [...value];
   const shown = characters.length > max ? `${characters.slice(0, max).join('')}…` : value;
-  const escaped = shown
-    .replace(/["\\]/g, '\\$&')
-    .replace(/[\p{Cc}\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
-  return `"${escaped}"`;
+  return `"${escapeControls(shown.replace(/["\\]/g, '\\$&'))}"`;
+}
+
+/**
+ * Control characters (C0, DEL, C1) and invisible direction or width marks written as \uXXXX, so
+ * that text from a file cannot move the cursor, colour the screen or reorder what the user
+ * reads; line breaks are kept only where they end the text.
+ */
+export function escapeControls(text: string): string {
+  const end = /\n*$/.exec(text)![0];
+  return text
+    .slice(0, text.length - end.length)
+    .replace(/[\p{Cc}\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`) + end;
 }

@@ -8,7 +8,11 @@ export interface IdeaGroup {
 
 const collator = new Intl.Collator('en', { numeric: true });
 
-/** Split ideas by their group, in natural order ("2" before "10"), each with its commonest question. */
+/**
+ * Split ideas by their group, in natural order ("2" before "10"), each with the question most
+ * of its ideas that name one answer: a group that mixes questions (`--by none` over three rounds) has none,
+ * rather than the question of one of its parts.
+ */
 export function groupIdeas(ideas: readonly Idea[]): IdeaGroup[] {
   const byName = new Map<string, Idea[]>();
   for (const idea of ideas) {
@@ -30,5 +34,6 @@ function commonestQuestion(ideas: readonly Idea[]): string | undefined {
   for (const idea of ideas) if (idea.question) counts.set(idea.question, (counts.get(idea.question) ?? 0) + 1);
   let best: string | undefined;
   for (const [q, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && q < best)) best = q;
-  return best;
+  const answered = [...counts.values()].reduce((a, b) => a + b, 0);
+  return best !== undefined && counts.get(best)! * 2 > answered ? best : undefined;
 }

@@ -1,7 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyseGroupWithModel, DEFAULT_MERGE_THRESHOLD, GroupAnalysis } from './analyse';
-import { inputError, quoteForMessage, usageError } from './errors';
+import { quoteForMessage } from './errors';
 import { groupIdeas } from './groupIdeas';
 import { NotesTable } from './ingest/idea';
 import { ReadOptions } from './ingest/parseNotes';
@@ -11,6 +10,8 @@ import { Format, render } from './report/render';
 import { Report } from './report/report';
 import { buildThemeModel, serialiseThemeModel } from './model/themeModel';
 import { WordVectors } from './vectors/wordVectorCache';
+import { planOutputs } from './output/planOutputs';
+import { writeOutputs } from './output/writeOutputs';
 
 export interface RunOptions {
   input: string;
@@ -40,20 +41,33 @@ export interface RunContext extends InputContext {
 }
 
 /** read → analyse → render → write. Returns the report for callers that want it. */
-export function run(options: RunOptions, context: RunContext): { report: Report; rendered: string } {
-  if (options.output) checkOutputPath(options.output, options.input, '-o');
-  if (options.saveModel) checkOutputPath(options.saveModel, options.input, '--save-model');
+export async function run(options: RunOptions, context: RunContext): Promise<Draft> {
+  const planned = planOutputs([
+    { file: options.saveModel, flag: '--save-model' },
+    { file: options.output, flag: '-o' },
+  ], [options.input]);
+  const draft = draftReport(options, context);
+  await writeOutputs(planned.map((target) => ({ target, overwrite: true, content: target.flag === '--save-model' ? draft.model! : draft.rendered })));
+  return draft;
+}
+
+export interface Draft {
+  report: Report;
+  rendered: string;
+  /** The saved themes, when --save-model asked for them. */
+  model?: string;
+}
+
+/** read → analyse → render, writing nothing. */
+export function draftReport(options: RunOptions, context: RunContext): Draft {
   const { name, table, wordVectors } = readNotes({ ...options.read, input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
   if (options.k !== undefined) noteSmallGroups(table, options.k, context);
   const groups = analyseTable(table, { ...options, wordVectors });
   const report = reportOf(table, name, groups, options, context.version);
   const rendered = renderFor(report, options);
-  if (options.saveModel) {
-    const model = buildThemeModel({ version: context.version, inputs: [name], options: { ...report.options, vectors: wordVectors !== undefined }, groups });
-    writeAtomically(options.saveModel, serialiseThemeModel(model));
-  }
-  if (options.output) writeAtomically(options.output, rendered);
-  return { report, rendered };
+  if (!options.saveModel) return { report, rendered };
+  const model = buildThemeModel({ version: context.version, inputs: [name], options: { ...report.options, vectors: wordVectors !== undefined }, groups });
+  return { report, rendered, model: serialiseThemeModel(model) };
 }
 
 /** The report in the format asked for; colour only when it goes to the terminal. */
@@ -113,76 +127,5 @@ function noteSmallGroups(table: NotesTable, k: number, context: RunContext): voi
       const name = group.name === 'all' && table.columns.by === undefined ? 'the notes have' : `group ${quoteForMessage(group.name, 40)} has`;
       context.notice(`rapporteur: note: -k ${k}: ${name} only ${group.ideas.length} idea${group.ideas.length === 1 ? '' : 's'}, so fewer themes`);
     }
-  }
-}
-
-export function checkOutputPath(output: string, input: string, flag = '-o'): void {
-  const target = path.resolve(output);
-  if (input !== '-' && sameFile(target, path.resolve(input))) {
-    throw usageError('OUTPUT_IS_INPUT', `${flag} ${output} would overwrite the input`, 'choose another output file');
-  }
-  const existing = statOrUndefined(target);
-  if (existing?.isDirectory()) throw usageError('OUTPUT_IS_FOLDER', `${flag} ${output} is a folder`, 'name a file, e.g. -o themes.md');
-  const folder = path.dirname(target);
-  const parent = statOrUndefined(folder);
-  if (!parent) throw usageError('OUTPUT_FOLDER_MISSING', `the folder of ${flag} ${output} does not exist`, 'create it first');
-  if (!parent.isDirectory()) throw usageError('OUTPUT_FOLDER_MISSING', `the folder of ${flag} ${output} is not a folder`, 'choose another output file');
-  try {
-    fs.accessSync(folder, fs.constants.W_OK);
-  } catch {
-    throw inputError('OUTPUT_NOT_WRITABLE', `cannot write the report to ${output}: permission denied on its folder`, {}, 'choose a folder you may write in');
-  }
-}
-
-/** The same file under two names (a link, a relative path), or the same name. */
-function sameFile(a: string, b: string): boolean {
-  if (a === b) return true;
-  const [x, y] = [statOrUndefined(a), statOrUndefined(b)];
-  return x !== undefined && y !== undefined && x.dev === y.dev && x.ino === y.ino;
-}
-
-function statOrUndefined(file: string): fs.Stats | undefined {
-  try {
-    return fs.statSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-const INTERRUPTIONS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-
-/**
- * Write next to the target and rename, so that the target is only ever the old file or the
- * whole new report. Ctrl-C (SIGINT), SIGTERM and SIGHUP would by default end the process at
- * once, leaving the half-written temporary file behind; while writing, listeners hold them
- * instead. Node runs a listener only between synchronous steps, so a signal that arrives during
- * the write waits for the write and the rename to finish (milliseconds), and is then dropped
- * with the listeners: the run has completed. Should the write ever yield to the event loop, the
- * listeners remove the temporary file and end the process as the signal would have.
- * Only SIGKILL or a power cut can leave the hidden `.NAME.PID.tmp` file.
- */
-export function writeAtomically(file: string, content: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const interrupted = (signal: NodeJS.Signals) => {
-    fs.rmSync(temporary, { force: true });
-    process.kill(process.pid, signal);
-  };
-  const listeners = INTERRUPTIONS.map((signal) => {
-    const listener = () => {
-      removeListeners();
-      interrupted(signal);
-    };
-    process.on(signal, listener);
-    return [signal, listener] as const;
-  });
-  const removeListeners = () => listeners.forEach(([signal, listener]) => process.removeListener(signal, listener));
-  try {
-    fs.writeFileSync(temporary, content);
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw inputError('OUTPUT_NOT_WRITABLE', `cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file });
-  } finally {
-    removeListeners();
   }
 }

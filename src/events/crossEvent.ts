@@ -6,7 +6,10 @@ export interface CrossEventTheme {
   label: string;
   keywords: string[];
   size: number;
-  /** Ideas per event, in the order of `CrossEventView.events`; events without any are left out. */
+  /**
+   * Ideas per event, in the order of `CrossEventView.events`; events without any are left out.
+   * An object without prototype, so that an event named "__proto__" or "toString" is a key like any other.
+   */
   counts: Record<string, number>;
   /** Found in two events or more. */
   shared: boolean;
@@ -47,7 +50,7 @@ export function crossEventView(events: readonly EventThemes[], overall: readonly
 
   const themes = overall
     .map((theme) => {
-      const counts: Record<string, number> = {};
+      const counts: Record<string, number> = Object.create(null);
       for (const name of names) {
         const n = theme.members.filter((m) => eventOf.get(m.idea) === name).length;
         if (n > 0) counts[name] = n;

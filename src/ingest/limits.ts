@@ -15,13 +15,13 @@ export interface ReadLimits {
 
 export const DEFAULT_LIMITS: ReadLimits = { maxFieldBytes: 1_000_000, maxRows: 2_000_000 };
 
-const UNITS: Record<string, number> = { '': 1, b: 1, k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+const UNITS: ReadonlyMap<string, number> = new Map(Object.entries({ '': 1, b: 1, byte: 1, bytes: 1, k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 }));
 
 /** "5MB", "500kB", "1048576", "2MiB" → bytes; undefined when it is not a size. */
 export function parseSize(value: string): number | undefined {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
   if (!match) return undefined;
-  const unit = UNITS[match[2].toLowerCase()];
+  const unit = UNITS.get(match[2].toLowerCase());
   if (unit === undefined) return undefined;
   const bytes = Math.round(Number(match[1]) * unit);
   return bytes >= 1 && Number.isSafeInteger(bytes) ? bytes : undefined;

@@ -1,10 +1,15 @@
 import * as fs from 'node:fs';
 import { DEFAULT_MERGE_THRESHOLD } from '../analyse';
-import { inputError } from '../errors';
-import { readNotes } from '../input';
+import { inputError, quoteForMessage, RapporteurError, usageError } from '../errors';
+import { groupIdeas } from '../groupIdeas';
+import { Idea } from '../ingest/idea';
+import { ReadOptions } from '../ingest/parseNotes';
+import { LoadedNotes, readNotes } from '../input';
+import { planOutputs } from '../output/planOutputs';
+import { writeOutputs } from '../output/writeOutputs';
 import { buildReport } from '../report/buildReport';
 import { Report } from '../report/report';
-import { checkOutputPath, renderFor, RunContext, RunOptions, titleOf, writeAtomically } from '../run';
+import { renderFor, RunContext, RunOptions, titleOf } from '../run';
 import { assignIdeas, DEFAULT_ASSIGN_THRESHOLD } from './assign';
 import { parseThemeModel, ThemeModel } from './themeModel';
 
@@ -12,17 +17,21 @@ export interface AssignRunOptions extends Pick<RunOptions, 'input' | 'text' | 'b
   model: string;
   /** Least similarity to a saved theme; below it an idea is "Unmatched". */
   threshold?: number;
+  /** Go on when no group of the notes meets a group of the saved themes (every idea Unmatched). */
+  allowUnmatched?: boolean;
+  /** How to read the input: encoding, header, limits. */
+  read?: ReadOptions;
 }
 
+/** A saved model is a few megabytes even for a large consultation; more is not a model. */
+export const MODEL_SIZE_LIMIT = 256 * 1024 * 1024;
+
 /** `rapporteur assign`: read the saved themes and the new notes, place each idea, report as usual. */
-export function runAssign(options: AssignRunOptions, context: RunContext): { report: Report; rendered: string } {
-  if (options.output) checkOutputPath(options.output, options.input, '-o');
+export async function runAssign(options: AssignRunOptions, context: RunContext): Promise<{ report: Report; rendered: string }> {
+  const planned = planOutputs([{ file: options.output, flag: '-o' }], [options.input, options.model]);
   const model = readModel(options.model);
-  const { name, table, wordVectors } = readNotes(
-    // Columns are found in the new notes as in any run; their groups meet the saved groups by name.
-    { input: options.input, text: options.text, by: options.by, vectors: options.vectors && model.options.vectors },
-    context,
-  );
+  const { name, table, wordVectors } = readNewNotes(options, model, context);
+  checkGroupsMeet(model, table.ideas, options, context);
   const threshold = options.threshold ?? DEFAULT_ASSIGN_THRESHOLD;
   const mergeThreshold = options.merge ?? DEFAULT_MERGE_THRESHOLD;
   const groups = assignIdeas(model, table.ideas, { threshold, wordVectors, mergeThreshold });
@@ -43,18 +52,78 @@ export function runAssign(options: AssignRunOptions, context: RunContext): { rep
     skipped: table.skipped,
   });
   const rendered = renderFor(report, options);
-  if (options.output) writeAtomically(options.output, rendered);
+  await writeOutputs(planned.map((target) => ({ target, content: rendered, overwrite: true })));
   return { report, rendered };
+}
+
+/** The new notes, grouped as the model was (its own --by) unless --by says otherwise. */
+function readNewNotes(options: AssignRunOptions, model: ThemeModel, context: RunContext): LoadedNotes {
+  const by = options.by ?? model.options.by ?? 'none';
+  try {
+    return readNotes({ ...options.read, input: options.input, text: options.text, by, vectors: options.vectors && model.options.vectors }, context);
+  } catch (error) {
+    if (options.by !== undefined || !(error instanceof RapporteurError) || error.code !== 'COLUMN_NOT_FOUND' || !error.message.includes('--by')) throw error;
+    throw usageError(
+      'MODEL_GROUP_COLUMN_MISSING',
+      `the themes in ${options.model} were saved with --by ${by}, but ${options.input === '-' ? 'the notes have' : `${options.input} has`} no column ${quoteForMessage(by)}`,
+      'name the column that groups the new notes with --by COLUMN, or --by none',
+    );
+  }
+}
+
+/**
+ * Ideas can only be placed into the themes of a group they meet: the saved group of the same
+ * name, or the one group of a model saved without groups. When none meets, every idea would be
+ * "Unmatched": that is an error unless asked for, and a warning when only some groups miss.
+ */
+function checkGroupsMeet(model: ThemeModel, ideas: readonly Idea[], options: AssignRunOptions, context: RunContext): void {
+  if (model.groups.length === 1 || ideas.length === 0) return;
+  const saved = new Set(model.groups.map((g) => g.name));
+  const groups = groupIdeas(ideas).map((g) => g.name);
+  const missing = groups.filter((g) => !saved.has(g));
+  if (missing.length === 0) return;
+  const savedNames = [...saved].slice(0, 8).map((g) => quoteForMessage(g, 30)).join(', ');
+  const missingNames = missing.slice(0, 8).map((g) => quoteForMessage(g, 30)).join(', ');
+  if (missing.length === groups.length && !options.allowUnmatched) {
+    throw inputError(
+      'NO_GROUP_MEETS_MODEL',
+      `no group of the notes (${missingNames}) is a group of the saved themes (${savedNames}), so every idea would be Unmatched`,
+      { file: options.input === '-' ? 'stdin' : options.input },
+      'group the notes as the themes were saved (--by), or give --allow-unmatched',
+    );
+  }
+  context.notice(`rapporteur: warning: the groups ${missingNames} of the notes are not groups of the saved themes (${savedNames}); their ideas are all Unmatched`);
 }
 
 function readModel(file: string): ThemeModel {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readLimited(file, MODEL_SIZE_LIMIT);
   } catch (error) {
+    if (error instanceof RapporteurError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const what = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code})`;
     throw inputError('MODEL_NOT_READABLE', what, { file }, 'give the file written by --save-model');
   }
   return parseThemeModel(text, file);
+}
+
+/** A file's text, refusing one larger than `limit` bytes (`/dev/zero` never ends). */
+function readLimited(file: string, limit: number): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      size += n;
+      if (size > limit) throw inputError('MODEL_TOO_LARGE', `is larger than ${limit / 1024 / 1024} MB, too large for saved themes`, { file }, 'give the file written by --save-model');
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, size).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
 }

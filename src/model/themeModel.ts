@@ -249,6 +249,8 @@ export function parseThemeModel(text: string, fileName: string): ThemeModel {
       if (representation === null) check.fail(at, 'is a theme of a group without a representation');
       if (centre.length !== dimensions) check.fail(`${at}.centre`, `has ${centre.length} numbers but the group's representation has ${dimensions} dimensions`);
       if (!centre.some((x) => x !== 0)) check.fail(`${at}.centre`, 'is all zeros');
+      // Centres are saved normalised (to CENTRE_DIGITS digits): any other length was edited.
+      if (Math.abs(norm(centre) - 1) > NORM_TOLERANCE) check.fail(`${at}.centre`, `must have length 1 (it is saved normalised), not ${norm(centre).toPrecision(4)}`);
       return {
         label: check.string(theme.label, `${at}.label`),
         keywords: check.strings(theme.keywords, `${at}.keywords`),
@@ -284,6 +286,8 @@ function readRepresentation(check: Checker, value: unknown, where: string): Repr
   if (new Set(vocabulary).size !== vocabulary.length) check.fail(`${where}.tfidf.vocabulary`, 'repeats a word');
   const idf = check.numbers(tfidf.idf, `${where}.tfidf.idf`);
   if (idf.length !== vocabulary.length) check.fail(`${where}.tfidf.idf`, `has ${idf.length} numbers for ${vocabulary.length} vocabulary words`);
+  const badIdf = idf.findIndex((x) => !(x > 0));
+  if (badIdf >= 0) check.fail(`${where}.tfidf.idf[${badIdf}]`, `must be a positive weight, not ${idf[badIdf]}`);
   const textWeight = check.number(r.textWeight, `${where}.textWeight`);
   if (textWeight < 0 || textWeight > 1) check.fail(`${where}.textWeight`, 'must be between 0 and 1');
   let meaning: RepresentationModel['meaning'] = null;
@@ -293,6 +297,7 @@ function readRepresentation(check: Checker, value: unknown, where: string): Repr
     const commonComponent = check.numbers(m.commonComponent, `${where}.meaning.commonComponent`);
     if (dimensions < 1) check.fail(`${where}.meaning.dimensions`, 'must be at least 1');
     if (commonComponent.length !== dimensions) check.fail(`${where}.meaning.commonComponent`, `has ${commonComponent.length} numbers for ${dimensions} dimensions`);
+    if (norm(commonComponent) > 1 + NORM_TOLERANCE) check.fail(`${where}.meaning.commonComponent`, `must have length 1 or 0, not ${norm(commonComponent).toPrecision(4)}`);
     meaning = { dimensions, commonComponent };
   }
   if ((meaning === null) !== (textWeight === 1)) {
@@ -381,6 +386,15 @@ function describe(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
   return `${typeof value} ${String(value)}`;
+}
+
+/** How far from 1 the length of a saved unit vector may be after rounding to CENTRE_DIGITS digits. */
+const NORM_TOLERANCE = 1e-3;
+
+function norm(v: readonly number[]): number {
+  let s = 0;
+  for (const x of v) s += x * x;
+  return Math.sqrt(s);
 }
 
 function compareText(a: string, b: string): number {

@@ -9,7 +9,7 @@ import { escapeMarkdown, terminalSafe } from './safeText';
  * each event's own themes and the shared theme they belong to. `links` gives, per event, the
  * file its own report was written to, when there is one.
  */
-export function markdownEventsSection(view: CrossEventView, links: Record<string, string> = {}, heading = '##'): string[] {
+export function markdownEventsSection(view: CrossEventView, links: ReadonlyMap<string, string> = new Map(), heading = '##'): string[] {
   const lines = [`${heading} Themes across ${plural(view.events.length, 'event')}`, ''];
   const shared = view.themes.filter((t) => t.shared).length;
   lines.push(`${plural(shared, 'theme')} came up in more than one event.`, '');
@@ -21,7 +21,8 @@ export function markdownEventsSection(view: CrossEventView, links: Record<string
   }
   lines.push('');
   for (const event of view.perEvent) {
-    const title = links[event.event] ? `[${escapeMarkdown(event.event)}](${encodeURI(links[event.event])})` : escapeMarkdown(event.event);
+    const link = links.get(event.event);
+    const title = link ? `[${escapeMarkdown(event.event)}](${encodeURI(link)})` : escapeMarkdown(event.event);
     lines.push(`${heading}# ${title} — ${plural(event.ideas, 'idea')}`, '');
     for (const theme of event.themes.filter((t) => !t.other)) {
       const home = theme.shared ? ` → ${escapeMarkdown(theme.shared)}` : '';

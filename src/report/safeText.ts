@@ -12,13 +12,31 @@ export function terminalSafe(text: string): string {
 }
 
 /**
- * Escape what Markdown would otherwise read as markup in a note: emphasis, code, links and
+ * Any report shown on a terminal: escape sequences and control characters from the notes are
+ * removed, as in `terminalSafe`, but the report's own line breaks and tabs stay.
+ */
+export function terminalText(text: string): string {
+  return stripAnsi(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/**
+ * A value that must stay on one line (a heading, a table cell, a bullet): line breaks inside
+ * it (Excel's Alt+Enter, a pasted paragraph) become spaces.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s*(?:\r\n|[\n\r\v\f\u0085\u2028\u2029])\s*/g, ' ');
+}
+
+/**
+ * Escape what Markdown would otherwise read as markup in a note, on one line: emphasis, code, links and
  * images, bare web and e-mail addresses, raw HTML and entities, tables, strikethrough, and
  * headings, quotes or list markers at the start. Every escape is a backslash before ASCII punctuation, which CommonMark removes on
  * rendering, so the reader sees the note exactly as written.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  // Every note, title and name in the Markdown stands on one line: a line break inside one would
+  // end a table row or a heading, or start a heading of its own.
+  return oneLine(text)
     .replace(/([\\`*_[\]<>|#&!~@])/g, '\\$1')
     // GFM links bare addresses too: break "scheme:" and "www." with an escape the reader never sees.
     .replace(/\b(https?|ftp|mailto|file)(:)/gi, '$1\\$2')

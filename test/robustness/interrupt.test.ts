@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import { ITU, ROOT } from '../e2e/cli';
 
 /**
- * Ctrl-C while the report is being written must leave either no file or the whole report,
- * never a half-written one. The write is made long (50 MB, a few hundred milliseconds) and the
+ * Ctrl-C while the report is being written stops the run with exit 130 (SIGTERM: 143) and
+ * leaves the earlier file as it was, never a half-written one and no temporary file. The write is made long (50 MB, a few hundred milliseconds) and the
  * signal is sent as soon as the temporary file appears, so it lands during the write.
  */
 const WRITER = path.join(__dirname, 'writeUnderSignal.ts');
@@ -51,13 +51,21 @@ describe('interrupted runs', () => {
   beforeEach(() => (folder = fs.mkdtempSync(path.join(os.tmpdir(), 'rapporteur-interrupt-'))));
   afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-  it.each<NodeJS.Signals>(['SIGINT', 'SIGTERM'])('%s during the write: the whole report is written, no temporary file is left', async (signal) => {
+  it.each<[NodeJS.Signals, number]>([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ])('%s during the write stops the run with exit %d: no temporary file is left, the report is not half-written', async (signal, status) => {
     const out = path.join(folder, 'report.txt');
+    fs.writeFileSync(out, 'the report of an earlier run\n');
     const outcome = await interrupt(['--import', 'tsx', WRITER, out, '50'], folder, signal, isTemporary);
-    expect(outcome.atSignal).toEqual([expect.stringMatching(/^\.report\.txt\.\d+\.tmp$/)]);
+    expect(outcome.atSignal.sort()).toEqual([expect.stringMatching(/^\.report\.txt\.\d+\.tmp$/), 'report.txt']);
     expect(outcome.after).toEqual(['report.txt']);
-    expect(fs.statSync(out).size).toBe(Number(outcome.stdout));
-    expect(outcome.code).toBe(0);
+    expect(outcome.code).toBe(status);
+    const [length, when] = outcome.stdout.trim().split(' ');
+    // The signal lands while the new report is still being written (the usual case): the earlier
+    // report stays as it was. Should it land after the new one is complete, that one is whole.
+    if (when === 'before') expect(fs.readFileSync(out, 'utf8')).toBe('the report of an earlier run\n');
+    else expect(fs.statSync(out).size).toBe(Number(length));
   }, 60_000);
 
   it('control: without that protection the same signal leaves a half-written temporary file', async () => {
