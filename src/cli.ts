@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS, formatCount, formatSize, parseSize } from './ingest/lim
 import { ReadOptions } from './ingest/parseNotes';
 import { descriptorSource } from './ingest/source';
 import { FORMATS, Format } from './report/render';
+import { GroupK, parseGroupK } from './groupK';
 import { SingleBar, Presets } from 'cli-progress';
 import { runBatch } from './batch';
 import { runAssign } from './model/runAssign';
@@ -33,10 +34,11 @@ function version(): string {
   return manifest.version;
 }
 
-function parseK(value: string): number | undefined {
-  if (value === 'auto') return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('give a whole number of themes of at least 1, or "auto".');
-  return Number(value);
+/** Never undefined: commander would store '' for it, which once reached k-means as k = 0. */
+function parseK(value: string): GroupK {
+  const spec = parseGroupK(value);
+  if (typeof spec === 'string') throw new InvalidArgumentError(`${spec}.`);
+  return spec;
 }
 
 function parsePositive(value: string): number {
@@ -106,7 +108,7 @@ function addAnalysisOptions(command: Command): Command {
   return command
     .option('--text <column>', 'column holding the ideas (default: idea, text, note, comment, response or suggestion; else the longest texts)')
     .option('--by <column>', 'cluster each value of this column apart, or "none" (default: round, conversation, session or question)')
-    .addOption(new Option('-k, --k <n>', 'themes per group, or "auto" to choose from the data').argParser(parseK).default(undefined, 'auto'))
+    .addOption(new Option('-k, --k <n>', 'themes per group: a number, "auto" to choose from the data, or per group by name (1=7,2=7,3=5)').argParser(parseK).default(undefined, 'auto'))
     .addOption(new Option('--seed <n>', 'random seed; same input and seed give the same output').argParser(parseSeed).default(42));
 }
 
@@ -217,7 +219,7 @@ const readOptions = (o: InputCliOptions): ReadOptions => ({ encoding: o.encoding
 interface AnalysisCliOptions extends InputCliOptions {
   text?: string;
   by?: string;
-  k?: number;
+  k?: GroupK;
   seed: number;
   vectors: boolean;
   debug?: boolean;

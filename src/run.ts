@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { analyseGroupWithModel, DEFAULT_MERGE_THRESHOLD, GroupAnalysis } from './analyse';
 import { inputError, quoteForMessage, usageError } from './errors';
 import { groupIdeas } from './groupIdeas';
+import { checkGroupK, GroupK, kForGroup, recordK } from './groupK';
 import { NotesTable } from './ingest/idea';
 import { ReadOptions } from './ingest/parseNotes';
 import { InputContext, readNotes } from './input';
@@ -16,7 +17,8 @@ export interface RunOptions {
   input: string;
   text?: string;
   by?: string;
-  k?: number;
+  /** Themes per group (`-k`); undefined chooses them from the data. */
+  k?: GroupK;
   seed: number;
   format: Format;
   output?: string;
@@ -44,7 +46,8 @@ export function run(options: RunOptions, context: RunContext): { report: Report;
   if (options.output) checkOutputPath(options.output, options.input, '-o');
   if (options.saveModel) checkOutputPath(options.saveModel, options.input, '--save-model');
   const { name, table, wordVectors } = readNotes({ ...options.read, input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
-  if (options.k !== undefined) noteSmallGroups(table, options.k, context);
+  checkGroupK(options.k, groupIdeas(table.ideas).map((g) => g.name));
+  noteSmallGroups(table, options.k, context);
   const groups = analyseTable(table, { ...options, wordVectors });
   const report = reportOf(table, name, groups, options, context.version);
   const rendered = renderFor(report, options);
@@ -76,7 +79,7 @@ export function analyseTable(
   return groupIdeas(table.ideas).map((g) => ({
     name: g.name,
     ...(g.question !== undefined ? { question: g.question } : {}),
-    analysis: analyseGroupWithModel(g.ideas, { k: options.k, seed: options.seed, wordVectors: options.wordVectors, mergeThreshold }),
+    analysis: analyseGroupWithModel(g.ideas, { k: kForGroup(options.k, g.name), seed: options.seed, wordVectors: options.wordVectors, mergeThreshold }),
   }));
 }
 
@@ -86,7 +89,7 @@ export function reportOf(table: NotesTable, name: string, groups: AnalysedTableG
     version,
     title: eventOf(table) ?? titleOf(name),
     inputs: [name],
-    options: { k: options.k ?? 'auto', seed: options.seed, ...(Number.isFinite(merge) ? { merge } : {}), by: table.columns.by ?? null, text: table.columns.text },
+    options: { k: recordK(options.k, groups.map((g) => g.name)), seed: options.seed, ...(Number.isFinite(merge) ? { merge } : {}), by: table.columns.by ?? null, text: table.columns.text },
     groups: groups.map((g) => ({ name: g.name, question: g.question, themes: g.analysis.themes })),
     skipped: table.skipped,
   });
@@ -107,9 +110,10 @@ export function titleOf(name: string): string {
 }
 
 /** -k larger than a group: the group gets fewer themes; say so rather than leave the user wondering. */
-function noteSmallGroups(table: NotesTable, k: number, context: RunContext): void {
+function noteSmallGroups(table: NotesTable, spec: GroupK | undefined, context: RunContext): void {
   for (const group of groupIdeas(table.ideas)) {
-    if (group.ideas.length < k) {
+    const k = kForGroup(spec, group.name);
+    if (k !== undefined && group.ideas.length < k) {
       const name = group.name === 'all' && table.columns.by === undefined ? 'the notes have' : `group ${quoteForMessage(group.name, 40)} has`;
       context.notice(`rapporteur: note: -k ${k}: ${name} only ${group.ideas.length} idea${group.ideas.length === 1 ? '' : 's'}, so fewer themes`);
     }

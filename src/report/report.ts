@@ -1,4 +1,5 @@
 import { CrossEventView } from '../events/crossEvent';
+import { RecordedK } from '../groupK';
 
 /**
  * The report contract (`--format json`). Every other format is rendered from this object.
@@ -36,7 +37,8 @@ export interface ReportGroup {
 }
 
 export interface ReportOptions {
-  k: number | 'auto';
+  /** One k for every group, or one per group by name (`-k 1=7,2=5`). */
+  k: RecordedK;
   /** Near-duplicates were merged for the reader at this similarity (see --merge). */
   merge?: number;
   seed: number;
