@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { RapporteurError } from './errors';
+import { RapporteurError, usageError } from './errors';
 import { EVALUATION_FORMATS, EvaluationFormat } from './evaluate/renderEvaluation';
 import { runEvaluation } from './evaluate/runEvaluation';
 import { checkEncoding } from './ingest/encoding';
@@ -140,6 +140,7 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .option('--force', 'overwrite reports that already exist in --out-dir')
     .option('--keep-going', 'report an input that cannot be read and go on with the others (exit 1 at the end)')
     .option('-q, --quiet', 'no progress display')
+    .option('--keep <file>', 'keep the themes of this edited report (Markdown, CSV or JSON): its headings, bullets and paragraphs stay, new ideas are placed; may be the -o file')
     .option('--save-model <file>', 'also save the themes found, to sort new ideas into them later with `rapporteur assign`')
     .option('--no-vectors', 'compare ideas by shared words only, without word meaning (GloVe vectors)')
     .option('--no-color', 'never colour the text output (also: NO_COLOR=1)')
@@ -232,6 +233,7 @@ interface CliOptions extends AnalysisCliOptions {
   /** A similarity from --merge, false from --no-merge, undefined for the default. */
   merge?: number | false;
   saveModel?: string;
+  keep?: string;
   event?: string;
   outDir?: string;
   force?: boolean;
@@ -318,10 +320,11 @@ export function main(argv: string[]): number {
     };
     const [first] = invocation.inputs;
     if (invocation.inputs.length === 1 && !o.outDir && !isFolder(first)) {
-      const { rendered } = run({ ...common, input: first }, context);
+      const { rendered } = run({ ...common, input: first, keep: o.keep }, context);
       if (!o.output) process.stdout.write(rendered);
       return 0;
     }
+    if (o.keep !== undefined) throw usageError('KEEP_NEEDS_ONE_INPUT', '--keep refreshes the report of one input', 'give one notes file');
     const { exitCode, rendered } = runBatch(
       { ...common, inputs: invocation.inputs, outDir: o.outDir, force: o.force === true, keepGoing: o.keepGoing === true },
       { ...context, progress: (total) => progressBar(total, o.quiet === true) },

@@ -12,6 +12,10 @@ import { Format, render } from './report/render';
 import { Report } from './report/report';
 import { buildThemeModel, serialiseThemeModel } from './model/themeModel';
 import { WordVectors } from './vectors/wordVectorCache';
+import { KeptDraft } from './keep/draft';
+import { describeOutcome } from './keep/describeOutcome';
+import { keepDraft } from './keep/keepDraft';
+import { parseDraft } from './keep/parseDraft';
 
 export interface RunOptions {
   input: string;
@@ -35,6 +39,8 @@ export interface RunOptions {
   event?: string;
   /** How to read the input: encoding, header, limits. */
   read?: ReadOptions;
+  /** The rapporteur's edited report, whose themes and edits the new report keeps (`--keep`). */
+  keep?: string;
 }
 
 export interface RunContext extends InputContext {
@@ -45,10 +51,11 @@ export interface RunContext extends InputContext {
 export function run(options: RunOptions, context: RunContext): { report: Report; rendered: string } {
   if (options.output) checkOutputPath(options.output, options.input, '-o');
   if (options.saveModel) checkOutputPath(options.saveModel, options.input, '--save-model');
+  const draft = options.keep !== undefined ? parseDraft(readDraftFile(options.keep), options.keep) : undefined;
   const { name, table, wordVectors } = readNotes({ ...options.read, input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
   checkGroupK(options.k, groupIdeas(table.ideas).map((g) => g.name));
   noteSmallGroups(table, options.k, context);
-  const groups = analyseTable(table, { ...options, wordVectors });
+  const groups = draft ? keptGroups(table, draft, { ...options, wordVectors }, context) : analyseTable(table, { ...options, wordVectors });
   const report = reportOf(table, name, groups, options, context.version);
   const rendered = renderFor(report, options);
   if (options.saveModel) {
@@ -68,6 +75,9 @@ export interface AnalysedTableGroup {
   name: string;
   question?: string;
   analysis: GroupAnalysis;
+  /** `--keep`: themes in the draft's order, and the paragraphs under the group heading. */
+  ordered?: boolean;
+  paragraphs?: string[];
 }
 
 /** Each group of the notes clustered into themes. */
@@ -90,9 +100,24 @@ export function reportOf(table: NotesTable, name: string, groups: AnalysedTableG
     title: eventOf(table) ?? titleOf(name),
     inputs: [name],
     options: { k: recordK(options.k, groups.map((g) => g.name)), seed: options.seed, ...(Number.isFinite(merge) ? { merge } : {}), by: table.columns.by ?? null, text: table.columns.text },
-    groups: groups.map((g) => ({ name: g.name, question: g.question, themes: g.analysis.themes })),
+    groups: groups.map((g) => ({ name: g.name, question: g.question, themes: g.analysis.themes, ordered: g.ordered, paragraphs: g.paragraphs })),
     skipped: table.skipped,
   });
+}
+
+/** The groups in the shape of the rapporteur's draft; what was kept, placed and dropped goes to stderr. */
+function keptGroups(table: NotesTable, draft: KeptDraft, options: Pick<RunOptions, 'k' | 'seed' | 'merge'> & { wordVectors?: WordVectors }, context: RunContext): AnalysedTableGroup[] {
+  const { groups, outcome } = keepDraft(groupIdeas(table.ideas), draft, { ...options, by: table.columns.by ?? null, mergeThreshold: options.merge ?? DEFAULT_MERGE_THRESHOLD });
+  for (const line of describeOutcome(outcome, draft.file)) context.notice(line);
+  return groups.map((g) => ({ ...g, ordered: true }));
+}
+
+function readDraftFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw inputError('DRAFT_NOT_FOUND', `cannot read the draft to keep (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file }, 'give the report you edited, e.g. --keep draft.md');
+  }
 }
 
 /** The event the notes name most often, if they name one. */

@@ -5,7 +5,7 @@ import { parseMarkdownDraft } from './parseMarkdownDraft';
 
 /**
  * Read a kept draft in whichever of the tool's formats it is: JSON starts with "{", the CSV
- * export's header names a label and a text column, anything else is read as Markdown (a
+ * export's header names a label column among others, anything else is read as Markdown (a
  * rapporteur's editor may save it under any name, so the content decides, not the extension).
  */
 export function parseDraft(source: string, file: string): KeptDraft {
@@ -13,6 +13,6 @@ export function parseDraft(source: string, file: string): KeptDraft {
   if (text.trimStart().startsWith('{')) return parseJsonDraft(text, file);
   const header = text.split(/\r\n|\r|\n/, 1)[0].toLowerCase();
   const cells = header.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ''));
-  if (cells.includes('label') && cells.includes('text')) return parseCsvDraft(text, file);
+  if (cells.includes('label') && cells.length > 1) return parseCsvDraft(text, file);
   return parseMarkdownDraft(text, file);
 }

@@ -111,5 +111,8 @@ export function parseMarkdownDraft(source: string, file: string): KeptDraft {
   if (groups.every((g) => g.themes.length === 0) && everyGroup.length === 0) {
     fail(1, 'no theme heading ("### …") in it', 'give the Markdown, CSV or JSON report rapporteur wrote, or a list of "### Theme" headings');
   }
+  // A theme with bullets and no keyword line has none, as the rapporteur left it; an empty
+  // heading gets the keywords of the ideas that fill it.
+  for (const theme of [...groups.flatMap((g) => g.themes), ...everyGroup]) if (theme.bullets.length > 0) theme.keywords ??= [];
   return { file, groups, ...(everyGroup.length > 0 ? { everyGroup } : {}) };
 }

@@ -15,6 +15,8 @@ export interface ReportIdea {
   similarity: number;
   /** The row of the idea of the same theme (and file) that this one repeats; merged into it for the reader. */
   duplicateOf?: number;
+  /** `--keep`: the idea was under this theme in the rapporteur's draft. */
+  kept?: boolean;
 }
 
 export interface ReportTheme {
@@ -24,6 +26,11 @@ export interface ReportTheme {
   representative: string;
   /** Present and true on the "Other ideas" theme only. */
   other?: boolean;
+  /** `--keep`: a heading of the rapporteur's draft, with the paragraphs written under it (Markdown source). */
+  kept?: boolean;
+  paragraphs?: string[];
+  /** `--keep`: a theme the draft did not have. */
+  new?: boolean;
   ideas: ReportIdea[];
 }
 
@@ -32,6 +39,8 @@ export interface ReportGroup {
   /** With several inputs: the event the group belongs to. */
   event?: string;
   question?: string;
+  /** `--keep`: paragraphs the rapporteur wrote under the group heading (Markdown source). */
+  paragraphs?: string[];
   ideas: number;
   themes: ReportTheme[];
 }
