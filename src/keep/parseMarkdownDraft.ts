@@ -4,7 +4,7 @@ import { DRAFT_UNREADABLE, KeptBullet, KeptDraft, KeptGroup, KeptTheme } from '.
 
 /** "### b) Enabling Framework (new) — 6 ideas": the letter, the mark and the count are the tool's. */
 const THEME_LETTER = /^[a-z]{1,3}\)\s+/;
-const THEME_COUNT = /\s+[—–-]+\s*\d+\s+ideas?\s*$/i;
+const THEME_COUNT = /(?:^|\s+)[—–-]+\s*\d+\s+ideas?\s*$/i;
 const NEW_MARK = /\s*\(new\)\s*$/i;
 /** "- Cybercrime (×3)": the bullet stands for three near-duplicate ideas. */
 const COPIES = /\s*\((?:×|x)\s*(\d+)\)\s*$/i;

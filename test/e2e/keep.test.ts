@@ -115,6 +115,10 @@ describe('editing the draft and refreshing it with --keep', () => {
     // An empty heading in round 3, for the late note on taxation.
     const r3 = draft.headings('3');
     draft.lines.splice(r3[r3.length - 1], 0, '### Taxation', '');
+    // The keyword line of round 3's first theme, deleted.
+    const keywordLine = draft.lines.findIndex((l, i) => i > r3[0] && l.startsWith('*'));
+    edits.noKeywords = draft.name(r3[0]);
+    draft.lines.splice(keywordLine, 1);
     draft.write(draftFile);
 
     const notes = notesFile(folder, [...ituRows.filter((r) => r !== removed), ...added]);
@@ -163,6 +167,12 @@ describe('editing the draft and refreshing it with --keep', () => {
     expect(refreshed.groups[0].paragraphs).toEqual(['Round one was the liveliest.']);
     expect(markdown).toContain(`\n${edits.paragraph}\n`);
     expect(markdown).toContain('\nRound one was the liveliest.\n');
+  });
+
+  it('keeps a keyword line deleted', () => {
+    const theme = themesOf(refreshed, '3').find((t) => t.label === edits.noKeywords)!;
+    expect(theme.keywords).toEqual([]);
+    expect(themesOf(refreshed, '3').filter((t) => !t.other && t !== theme && t.label !== 'Taxation').every((t) => t.keywords.length > 0)).toBe(true);
   });
 
   it('fills an empty heading with the late note that fits its name', () => {
@@ -259,7 +269,7 @@ describe('--keep with the CSV export and the JSON report', () => {
     const security = themesOf(report, '2').find((t) => t.label === 'Cybercrime and security')!;
     expect(security.keywords).toEqual(['cybercrime', 'security', 'privacy']);
     expect(security.ideas.some((i) => /cybercrime/i.test(i.text))).toBe(true);
-    expect(result.stderr).toMatch(/^rapporteur: kept 0 ideas in 0 themes as edited; placed 108 new ideas \(\d+ into kept themes, \d+ new themes/m);
+    expect(result.stderr).toMatch(/^rapporteur: kept 0 ideas in \d+ themes as edited; placed 108 new ideas \(\d+ into kept themes, \d+ new themes/m);
   });
 });
 
