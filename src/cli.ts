@@ -22,6 +22,8 @@ const EXAMPLES = `Examples:
   rapporteur notes.csv --format csv -o themes.csv
   rapporteur notes.csv --format markdown --top 5        the five most central ideas per theme
   rapporteur notes.csv --text comment --by none         name the columns yourself
+  rapporteur notes.csv --keep draft.md --format markdown -o draft.md   refresh an edited draft, edits kept
+  rapporteur notes.csv -k 1=7,2=7,3=5                   themes per group, by group name
   rapporteur evaluate notes.csv --truth theme           compare the themes with a human grouping
   rapporteur events/*.csv --out-dir reports/ --format markdown   one report per event, and an index
   rapporteur events/ --format json -o all.json          a folder: every .csv/.tsv in it
