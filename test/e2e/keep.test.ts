@@ -59,6 +59,11 @@ function themesOf(report: Report, group: string): ReportTheme[] {
   return report.groups.find((g) => g.name === group)!.themes;
 }
 
+/** How many more notes than bullets: a "(×N)" bullet stands for N notes of the same text or nearly. */
+function duplicatesOf(texts: string[]): number {
+  return texts.reduce((s, t) => s + ituRows.filter((r) => r.idea.toLowerCase().replace(/\W/g, '') === t.toLowerCase().replace(/\W/g, '')).length - 1, 0);
+}
+
 function themeOfIdea(report: Report, text: string): ReportTheme {
   const found = report.groups.flatMap((g) => g.themes).filter((t) => t.ideas.some((i) => i.text === text));
   expect(found).toHaveLength(1);
@@ -112,6 +117,11 @@ describe('editing the draft and refreshing it with --keep', () => {
     edits.joinedFirst = bulletText(draft.lines[draft.bullets(r2b)[0]]);
     edits.round2First = draft.name(r2a);
     draft.lines.splice(r2b, 1);
+    // Delete round 2's third theme whole, heading and bullets: its ideas are new to the draft.
+    const r2c = draft.headings('2')[1];
+    edits.wholeDeleted = draft.name(r2c);
+    edits.deletedIdeas = JSON.stringify(draft.bullets(r2c).map((i) => bulletText(draft.lines[i])));
+    draft.lines.splice(r2c, draft.bullets(r2c).at(-1)! - r2c + 1);
     // An empty heading in round 3, for the late note on taxation.
     const r3 = draft.headings('3');
     draft.lines.splice(r3[r3.length - 1], 0, '### Taxation', '');
@@ -162,6 +172,17 @@ describe('editing the draft and refreshing it with --keep', () => {
     expect(themesOf(refreshed, '2').map((t) => t.label)).not.toContain(edits.headingDeleted);
   });
 
+  it('places the ideas of a theme deleted whole again, once each, as new to the draft', () => {
+    const deleted = JSON.parse(edits.deletedIdeas) as string[];
+    expect(deleted.length).toBeGreaterThan(0);
+    for (const text of deleted) {
+      const theme = themeOfIdea(refreshed, text);
+      expect(theme.ideas.find((i) => i.text === text)!.kept).toBeUndefined();
+    }
+    // Its ideas may come back together, but only as a theme marked new.
+    expect(themesOf(refreshed, '2').filter((t) => t.label === edits.wholeDeleted).every((t) => t.new)).toBe(true);
+  });
+
   it('carries the paragraphs verbatim', () => {
     expect(themesOf(refreshed, '1')[0].paragraphs).toEqual([edits.paragraph]);
     expect(refreshed.groups[0].paragraphs).toEqual(['Round one was the liveliest.']);
@@ -190,22 +211,26 @@ describe('editing the draft and refreshing it with --keep', () => {
       }
     }
     const kept = refreshed.groups.flatMap((g) => g.themes.flatMap((t) => t.ideas)).filter((i) => i.kept);
-    expect(kept).toHaveLength(ituRows.length - 1);
+    const deleted = JSON.parse(edits.deletedIdeas) as string[];
+    expect(kept).toHaveLength(ituRows.length - 1 - deleted.length - duplicatesOf(deleted));
   });
 
   it('says on stderr what was dropped and what happened', () => {
     const lines = stderr.trimEnd().split('\n');
     expect(lines).toContainEqual(expect.stringMatching(/^rapporteur: note: .*draft\.md:\d+: "Government as a customer-buyer" is no longer in the notes; dropped$/));
     expect(lines.at(-1)).toMatch(
-      /^rapporteur: kept 107 ideas in \d+ themes as edited; placed 2 new ideas \((1|2) into kept themes, [01] new themes?(, 1 into Other ideas)?\); 1 idea of the draft is no longer in the notes$/,
+      /^rapporteur: kept \d+ ideas in \d+ themes as edited; placed \d+ new ideas \(\d+ into kept themes, \d+ new themes?(, \d+ into Other ideas)?\); 1 idea of the draft is no longer in the notes$/,
     );
+    const [, kept, placed] = /kept (\d+) ideas.*placed (\d+) new ideas/.exec(lines.at(-1)!)!.map(Number);
+    expect(kept + placed).toBe(ituRows.length + 1);
+    expect(placed).toBe(2 + (JSON.parse(edits.deletedIdeas) as string[]).length + duplicatesOf(JSON.parse(edits.deletedIdeas) as string[]));
   });
 
-  it('gives the same draft back when refreshed again with nothing new', () => {
+  it('gives the same draft back when refreshed again with nothing new, the new themes now kept', () => {
     const notes = path.join(folder, 'notes.csv');
     const again = rapporteur([notes, '--keep', draftFile, '--format', 'markdown']);
     expect(again.status).toBe(0);
-    expect(again.stdout).toBe(markdown);
+    expect(again.stdout).toBe(markdown.replace(/ \(new\)(?= — \d+ ideas?$)/gm, ''));
     expect(again.stderr.trimEnd().split('\n').at(-1)).toBe(
       `rapporteur: kept ${ituRows.length + 1} ideas in ${refreshed.groups.flatMap((g) => g.themes).filter((t) => !t.other).length} themes as edited; placed 0 new ideas (0 into kept themes, 0 new themes); 0 ideas of the draft are no longer in the notes`,
     );
