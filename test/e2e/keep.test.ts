@@ -89,6 +89,9 @@ describe('editing the draft and refreshing it with --keep', () => {
     expect(first.status).toBe(0);
     const draft = Draft.read(draftFile);
     const [a, b, c, d, e] = draft.headings('1');
+    // Two words of a bullet reworded where it stands.
+    const reworded = draft.lines.findIndex((l) => l === '- Governments should promote and adhere to human rights and the rule of law');
+    draft.lines[reworded] = '- Governments must promote and respect human rights and the rule of law';
 
     // Rename the second theme of round 1.
     edits.renamedFrom = draft.name(b);
@@ -129,6 +132,8 @@ describe('editing the draft and refreshing it with --keep', () => {
     const keywordLine = draft.lines.findIndex((l, i) => i > r3[0] && l.startsWith('*'));
     edits.noKeywords = draft.name(r3[0]);
     draft.lines.splice(keywordLine, 1);
+    const rewordedAt = draft.lines.findIndex((l) => l.startsWith('- Governments must promote'));
+    edits.rewordedUnder = draft.name(draft.headings('1').filter((h) => h < rewordedAt).at(-1)!);
     draft.write(draftFile);
 
     const notes = notesFile(folder, [...ituRows.filter((r) => r !== removed), ...added]);
@@ -160,6 +165,12 @@ describe('editing the draft and refreshing it with --keep', () => {
   it('keeps a moved bullet under its new heading, found by its text despite the edit', () => {
     expect(themesOf(refreshed, '1')[2].ideas.map((i) => i.text)).toContain(edits.moved);
     expect(themeOfIdea(refreshed, edits.moved).ideas.find((i) => i.text === edits.moved)!.kept).toBe(true);
+  });
+
+  it('keeps a reworded bullet with its idea, under its heading, showing the text of the notes', () => {
+    const theme = themeOfIdea(refreshed, 'Governments should promote and adhere to human rights and the rule of law');
+    expect(theme.label).toBe(edits.rewordedUnder);
+    expect(theme.ideas.find((i) => i.text.startsWith('Governments should promote'))!.kept).toBe(true);
   });
 
   it('keeps a merge: the merged bullets under the first heading, the merged heading gone', () => {
