@@ -56,7 +56,7 @@ export function run(options: RunOptions, context: RunContext): { report: Report;
   checkGroupK(options.k, groupIdeas(table.ideas).map((g) => g.name));
   noteSmallGroups(table, options.k, context);
   const groups = draft ? keptGroups(table, draft, { ...options, wordVectors }, context) : analyseTable(table, { ...options, wordVectors });
-  const report = reportOf(table, name, groups, options, context.version);
+  const report = { ...reportOf(table, name, groups, options, context.version), ...(draft?.preface ? { paragraphs: draft.preface } : {}) };
   const rendered = renderFor(report, options);
   if (options.saveModel) {
     const model = buildThemeModel({ version: context.version, inputs: [name], options: { ...report.options, vectors: wordVectors !== undefined }, groups });

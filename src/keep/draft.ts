@@ -6,6 +6,8 @@
  */
 export interface KeptDraft {
   file: string;
+  /** Text the rapporteur wrote under the title, before any group or theme heading. */
+  preface?: string[];
   groups: KeptGroup[];
   /**
    * Themes written before any group heading (a bare list of `###` headings): a codebook for

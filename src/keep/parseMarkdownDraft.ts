@@ -29,6 +29,7 @@ export function parseMarkdownDraft(source: string, file: string): KeptDraft {
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const groups: KeptGroup[] = [];
   const everyGroup: KeptTheme[] = [];
+  const preface: string[] = [];
   let group: KeptGroup | undefined;
   let theme: KeptTheme | undefined;
   let paragraph: string[] = [];
@@ -38,7 +39,7 @@ export function parseMarkdownDraft(source: string, file: string): KeptDraft {
     throw inputError(DRAFT_UNREADABLE, `the draft cannot be read: ${message}`, { file, line }, hint);
   };
   const flush = () => {
-    if (paragraph.length > 0) (theme ?? group)?.paragraphs.push(paragraph.join('\n'));
+    if (paragraph.length > 0) (theme ?? group ?? { paragraphs: preface }).paragraphs.push(paragraph.join('\n'));
     paragraph = [];
   };
 
@@ -114,5 +115,5 @@ export function parseMarkdownDraft(source: string, file: string): KeptDraft {
   // A theme with bullets and no keyword line has none, as the rapporteur left it; an empty
   // heading gets the keywords of the ideas that fill it.
   for (const theme of [...groups.flatMap((g) => g.themes), ...everyGroup]) if (theme.bullets.length > 0) theme.keywords ??= [];
-  return { file, groups, ...(everyGroup.length > 0 ? { everyGroup } : {}) };
+  return { file, groups, ...(everyGroup.length > 0 ? { everyGroup } : {}), ...(preface.length > 0 ? { preface } : {}) };
 }

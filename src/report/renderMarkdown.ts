@@ -15,6 +15,7 @@ export interface MarkdownOptions {
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const out: string[] = [`# ${escapeMarkdown(report.title)}`, ''];
+  for (const paragraph of report.paragraphs ?? []) out.push(paragraph, '');
   out.push(...overallFigures(report));
   for (const group of report.groups) out.push(...groupSection(report, group, options));
   if (report.events) out.push(...markdownEventsSection(report.events));

@@ -20,6 +20,7 @@ const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 export function renderText(report: Report, options: TextOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
+  for (const paragraph of report.paragraphs ?? []) out.push(...paragraphLines(paragraph, ''), '');
   for (const group of report.groups) out.push(...groupView(report, group, options, c));
   if (report.events) out.push(...textEventsSection(report.events, c));
   const skipped = report.totals.skipped > 0 ? `, ${plural(report.totals.skipped, 'row')} skipped` : '';

@@ -70,6 +70,8 @@ export interface Report {
   totals: { ideas: number; skipped: number; groups: number; themes: number };
   skipped: { file: string; row: number; reason: string }[];
   groups: ReportGroup[];
+  /** `--keep`: paragraphs the rapporteur wrote under the title (Markdown source). */
+  paragraphs?: string[];
   /** With several inputs: the themes found over all events together, and how each event shares them. */
   events?: CrossEventView;
 }

@@ -132,6 +132,8 @@ describe('editing the draft and refreshing it with --keep', () => {
     const keywordLine = draft.lines.findIndex((l, i) => i > r3[0] && l.startsWith('*'));
     edits.noKeywords = draft.name(r3[0]);
     draft.lines.splice(keywordLine, 1);
+    // An introduction under the title.
+    draft.lines.splice(1, 0, '', 'Notes of the three rounds, edited by the rapporteurs.');
     const rewordedAt = draft.lines.findIndex((l) => l.startsWith('- Governments must promote'));
     edits.rewordedUnder = draft.name(draft.headings('1').filter((h) => h < rewordedAt).at(-1)!);
     draft.write(draftFile);
@@ -199,6 +201,8 @@ describe('editing the draft and refreshing it with --keep', () => {
     expect(refreshed.groups[0].paragraphs).toEqual(['Round one was the liveliest.']);
     expect(markdown).toContain(`\n${edits.paragraph}\n`);
     expect(markdown).toContain('\nRound one was the liveliest.\n');
+    expect(refreshed.paragraphs).toEqual(['Notes of the three rounds, edited by the rapporteurs.']);
+    expect(markdown).toMatch(/^# .*\n\nNotes of the three rounds, edited by the rapporteurs\.\n\n## Overall figures\n/);
   });
 
   it('keeps a keyword line deleted', () => {

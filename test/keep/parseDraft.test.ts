@@ -76,6 +76,11 @@ describe('reading a Markdown draft', () => {
     expect(round.themes[2].keywords).toBeUndefined();
   });
 
+  it('reads text under the title as the draft\'s introduction', () => {
+    expect(parseDraft('# Title\n\nOur introduction.\n\n## Round 1\n\n### Rights\n', 'd.md').preface).toEqual(['Our introduction.']);
+    expect(draft.preface).toBeUndefined();
+  });
+
   it('reads headings before any group as a codebook for every group', () => {
     const codebook = parseDraft('### Human rights\n\n*rights, law*\n\n### Security\n', 'codebook.md');
     expect(codebook.groups).toEqual([]);
