@@ -103,6 +103,14 @@ console.log('|---|--:|--:|--:|');
 for (const [name, r] of [['first draft', before], ['edited', edited], ['refreshed, 2 late notes', after]] as const) {
   console.log(`| ${name} | ${count(r)} | ${underHumanTheme(r)} | ${r.groups.map((g) => g.themes.filter((t) => !t.other).length).join(' + ')} |`);
 }
+for (const g of edited.groups) {
+  for (const theme of g.themes) {
+    for (const i of theme.ideas) {
+      const human = humanTheme.get(`${g.name}\u0000${i.text}`);
+      if (human !== theme.label) console.log(`not under its human theme: round ${g.name}, "${i.text}" (${human}) under "${theme.label}"`);
+    }
+  }
+}
 console.log();
 const md = fs.readFileSync(draft, 'utf8').split('\n');
 const start = md.findIndex((l) => l.startsWith('## Round 1:'));
