@@ -56,7 +56,7 @@ export function run(options: RunOptions, context: RunContext): { report: Report;
   checkGroupK(options.k, groupIdeas(table.ideas).map((g) => g.name));
   noteSmallGroups(table, options.k, context);
   const groups = draft ? keptGroups(table, draft, { ...options, wordVectors }, context) : analyseTable(table, { ...options, wordVectors });
-  const report = { ...reportOf(table, name, groups, options, context.version), ...(draft?.preface ? { paragraphs: draft.preface } : {}) };
+  const report = withDraft(reportOf(table, name, groups, options, context.version), draft);
   const rendered = renderFor(report, options);
   if (options.saveModel) {
     const model = buildThemeModel({ version: context.version, inputs: [name], options: { ...report.options, vectors: wordVectors !== undefined }, groups });
@@ -110,6 +110,12 @@ function keptGroups(table: NotesTable, draft: KeptDraft, options: Pick<RunOption
   const { groups, outcome } = keepDraft(groupIdeas(table.ideas), draft, { ...options, by: table.columns.by ?? null, mergeThreshold: options.merge ?? DEFAULT_MERGE_THRESHOLD });
   for (const line of describeOutcome(outcome, draft.file)) context.notice(line);
   return groups.map((g) => ({ ...g, ordered: true }));
+}
+
+/** The report of a refresh records the draft it kept, and carries the text under the draft's title. */
+function withDraft(report: Report, draft: KeptDraft | undefined): Report {
+  if (!draft) return report;
+  return { ...report, options: { ...report.options, keep: draft.file }, ...(draft.preface ? { paragraphs: draft.preface } : {}) };
 }
 
 function readDraftFile(file: string): string {

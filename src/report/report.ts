@@ -54,6 +54,8 @@ export interface ReportOptions {
   /** The grouping column, or null when all ideas form one group. */
   by: string | null;
   text: string;
+  /** `--keep`: the edited report whose themes were kept. */
+  keep?: string;
   /** `assign` only: the saved themes the ideas were placed into, and the least similarity used. */
   model?: string;
   threshold?: number;

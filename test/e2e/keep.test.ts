@@ -156,6 +156,7 @@ describe('editing the draft and refreshing it with --keep', () => {
     const expected = [...ituRows.filter((r) => r !== removed), ...added].map((r) => r.id).sort();
     expect(ids).toEqual(expected);
     expect(refreshed.totals.ideas).toBe(ituRows.length + 1);
+    expect(refreshed.options.keep).toBe(draftFile);
   });
 
   it('keeps the renamed heading in its place, and the old name is gone', () => {
