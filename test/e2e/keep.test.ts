@@ -49,7 +49,7 @@ class Draft {
     return out;
   }
   name(heading: number): string {
-    return this.lines[heading].replace(/^### [a-z]+\) /, '').replace(/ — \d+ ideas?$/, '').replace(/ \(new\)$/, '');
+    return this.lines[heading].replace(/^### (?:[a-z]+\) )?/, '').replace(/ — \d+ ideas?$/, '').replace(/ \(new\)$/, '');
   }
 }
 
@@ -128,6 +128,15 @@ describe('editing the draft and refreshing it with --keep', () => {
     // An empty heading in round 3, for the late note on taxation.
     const r3 = draft.headings('3');
     draft.lines.splice(r3[r3.length - 1], 0, '### Taxation', '');
+    // A bullet of round 3 moved under "Other ideas", and a heading nothing will fit.
+    const r3first = draft.headings('3')[0];
+    const toOther = draft.bullets(r3first)[0];
+    edits.toOther = bulletText(draft.lines[toOther]);
+    const toOtherLine = draft.lines.splice(toOther, 1)[0];
+    const otherHeading = draft.headings('3').find((h) => draft.name(h) === 'Other ideas');
+    if (otherHeading !== undefined) draft.lines.splice(otherHeading + 2, 0, toOtherLine);
+    else draft.lines.splice(draft.headings('3').at(-1)! , 0, '### Other ideas', '', toOtherLine, '');
+    draft.lines.splice(draft.headings('3')[1], 0, '### Zzyzx quorp', '');
     // The keyword line of round 3's first theme, deleted.
     const keywordLine = draft.lines.findIndex((l, i) => i > r3[0] && l.startsWith('*'));
     edits.noKeywords = draft.name(r3[0]);
@@ -210,6 +219,17 @@ describe('editing the draft and refreshing it with --keep', () => {
     const theme = themesOf(refreshed, '3').find((t) => t.label === edits.noKeywords)!;
     expect(theme.keywords).toEqual([]);
     expect(themesOf(refreshed, '3').filter((t) => !t.other && t !== theme && t.label !== 'Taxation').every((t) => t.keywords.length > 0)).toBe(true);
+  });
+
+  it('keeps what the rapporteur put under "Other ideas" there', () => {
+    const theme = themeOfIdea(refreshed, edits.toOther);
+    expect(theme.other).toBe(true);
+    expect(theme.ideas.find((i) => i.text === edits.toOther)!.kept).toBe(true);
+  });
+
+  it('drops a heading nothing fits, and says so', () => {
+    expect(themesOf(refreshed, '3').map((t) => t.label)).not.toContain('Zzyzx quorp');
+    expect(stderr).toMatch(/^rapporteur: note: .*draft\.md:\d+: heading "Zzyzx quorp" has no idea left; dropped$/m);
   });
 
   it('fills an empty heading with the late note that fits its name', () => {
