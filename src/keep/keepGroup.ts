@@ -113,7 +113,7 @@ export function keepGroup(ideas: readonly Idea[], draft: readonly KeptTheme[], o
   const newThemes = fresh.filter((t) => !t.other).map((t) => ({ label: t.label, keywords: t.keywords, members: t.members.map((m) => index.get(m.idea)!) }));
   const newOther = fresh.filter((t) => t.other).flatMap((t) => t.members.map((m) => index.get(m.idea)!));
 
-  const similarityIn = (indices: readonly number[], centre: number[] | null) => (i: number) => (centre && rowOf.has(i) ? dot(rowOf.get(i)!, centre) : 0);
+  const similarityIn = (centre: number[] | null) => (i: number) => (centre && rowOf.has(i) ? dot(rowOf.get(i)!, centre) : 0);
   const member = (i: number, similarity: number): ThemeMember => ({ idea: ideas[i], similarity, ...(kept.has(i) ? { kept: true } : {}) });
   const byCloseness = (similarity: (i: number) => number) => (a: number, b: number) => similarity(b) - similarity(a) || ideas[a].row - ideas[b].row || a - b;
 
@@ -128,7 +128,7 @@ export function keepGroup(ideas: readonly Idea[], draft: readonly KeptTheme[], o
       return;
     }
     const centre = centreOf(members[t]);
-    const similarity = similarityIn(members[t], centre);
+    const similarity = similarityIn(centre);
     const keptFirst = members[t].filter((i) => kept.has(i));
     const added = members[t].filter((i) => !kept.has(i)).sort(byCloseness(similarity));
     themes.push({
@@ -145,7 +145,7 @@ export function keepGroup(ideas: readonly Idea[], draft: readonly KeptTheme[], o
     .map((t) => ({ ...t, centre: centreOf(t.members) }))
     .sort((a, b) => b.members.length - a.members.length || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
     .forEach((t) => {
-      const similarity = similarityIn(t.members, t.centre);
+      const similarity = similarityIn(t.centre);
       themes.push({ label: t.label, keywords: t.keywords, members: [...t.members].sort(byCloseness(similarity)).map((i) => member(i, similarity(i))), new: true });
       keepKeywords.push(true);
       centres.push(t.centre);
