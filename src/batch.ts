@@ -20,6 +20,7 @@ import { interruptible } from './output/signals';
 import { Chalk } from 'chalk';
 import { DEFAULT_MERGE_THRESHOLD } from './analyse';
 import { NotesTable } from './ingest/idea';
+import { recordK } from './groupK';
 
 export interface BatchOptions extends Omit<RunOptions, 'input'> {
   inputs: string[];
@@ -225,7 +226,7 @@ export function uniqueNames(names: readonly string[], make: (name: string, n: nu
 function reportOptions(events: readonly LoadedEvent[], options: BatchOptions) {
   const merge = options.merge ?? DEFAULT_MERGE_THRESHOLD;
   const first = events[0].table.columns;
-  return { k: options.k ?? ('auto' as const), seed: options.seed, ...(Number.isFinite(merge) ? { merge } : {}), by: first.by ?? null, text: first.text };
+  return { k: recordK(options.k, [...new Set(events.flatMap((e) => e.groups.map((g) => g.name)))]), seed: options.seed, ...(Number.isFinite(merge) ? { merge } : {}), by: first.by ?? null, text: first.text };
 }
 
 function combinedReport(events: readonly LoadedEvent[], eventThemes: readonly EventThemes[], view: Report['events'], options: BatchOptions, version: string): Report {

@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS, formatCount, formatSize, parseSize } from './ingest/lim
 import { ReadOptions } from './ingest/parseNotes';
 import { descriptorSource } from './ingest/source';
 import { FORMATS, Format } from './report/render';
+import { GroupK, parseGroupK } from './groupK';
 import { SingleBar, Presets } from 'cli-progress';
 import { runBatch } from './batch';
 import { runAssign } from './model/runAssign';
@@ -26,6 +27,8 @@ const EXAMPLES = `Examples:
   rapporteur notes.csv --format csv -o themes.csv
   rapporteur notes.csv --format markdown --top 5        the five most central ideas per theme
   rapporteur notes.csv --text comment --by none         name the columns yourself
+  rapporteur notes.csv --keep draft.md --format markdown -o draft.md   refresh an edited draft, edits kept
+  rapporteur notes.csv -k 1=7,2=7,3=5                   themes per group, by group name
   rapporteur evaluate notes.csv --truth theme           compare the themes with a human grouping
   rapporteur events/*.csv --out-dir reports/ --format markdown   one report per event, and an index
   rapporteur events/ --format json -o all.json          a folder: every .csv/.tsv in it
@@ -38,10 +41,11 @@ function version(): string {
   return manifest.version;
 }
 
-function parseK(value: string): number | undefined {
-  if (value === 'auto') return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('give a whole number of themes of at least 1, or "auto".');
-  return Number(value);
+/** Never undefined: commander would store '' for it, which once reached k-means as k = 0. */
+function parseK(value: string): GroupK {
+  const spec = parseGroupK(value);
+  if (typeof spec === 'string') throw new InvalidArgumentError(`${spec}.`);
+  return spec;
 }
 
 function parsePositive(value: string): number {
@@ -111,7 +115,7 @@ function addAnalysisOptions(command: Command): Command {
   return command
     .option('--text <column>', 'column holding the ideas (default: idea, text, note, comment, response or suggestion; else the longest texts)')
     .option('--by <column>', 'cluster each value of this column apart, or "none" (default: round, conversation, session or question)')
-    .addOption(new Option('-k, --k <n>', 'themes per group, or "auto" to choose from the data').argParser(parseK).default(undefined, 'auto'))
+    .addOption(new Option('-k, --k <n>', 'themes per group: a number, "auto" to choose from the data, or per group by name (1=7,2=7,3=5)').argParser(parseK).default(undefined, 'auto'))
     .addOption(new Option('--seed <n>', 'random seed; same input and seed give the same output').argParser(parseSeed).default(42));
 }
 
@@ -143,6 +147,7 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .option('--force', 'overwrite reports that already exist in --out-dir')
     .option('--keep-going', 'report an input that cannot be read and go on with the others (exit 1 at the end)')
     .option('-q, --quiet', 'no progress display')
+    .option('--keep <file>', 'keep the themes of this edited report (Markdown, CSV or JSON): its headings, bullets and paragraphs stay, new ideas are placed; may be the -o file')
     .option('--save-model <file>', 'also save the themes found, to sort new ideas into them later with `rapporteur assign`')
     .option('--no-vectors', 'compare ideas by shared words only, without word meaning (GloVe vectors)')
     .option('--no-color', 'never colour the text output (also: NO_COLOR=1)')
@@ -226,7 +231,7 @@ const readOptions = (o: InputCliOptions): ReadOptions => ({ encoding: o.encoding
 interface AnalysisCliOptions extends InputCliOptions {
   text?: string;
   by?: string;
-  k?: number;
+  k?: GroupK;
   seed: number;
   vectors: boolean;
   debug?: boolean;
@@ -239,6 +244,7 @@ interface CliOptions extends AnalysisCliOptions {
   /** A similarity from --merge, false from --no-merge, undefined for the default. */
   merge?: number | false;
   saveModel?: string;
+  keep?: string;
   event?: string;
   outDir?: string;
   force?: boolean;
@@ -361,9 +367,10 @@ async function execute(invocation: Invocation, context: RunContext): Promise<{ r
   };
   const [first] = invocation.inputs;
   if (invocation.inputs.length === 1 && !o.outDir && !isFolder(first)) {
-    const { rendered } = await run({ ...common, input: first }, context);
+    const { rendered } = await run({ ...common, input: first, keep: o.keep }, context);
     return { rendered: o.output ? undefined : rendered, exitCode: 0 };
   }
+  if (o.keep !== undefined) throw usageError('KEEP_NEEDS_ONE_INPUT', '--keep refreshes the report of one input', 'give one notes file');
   const { exitCode, rendered } = await runBatch(
     { ...common, inputs: invocation.inputs, outDir: o.outDir, force: o.force === true, keepGoing: o.keepGoing === true },
     { ...context, progress: (total) => progressBar(total, o.quiet === true) },

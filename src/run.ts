@@ -1,7 +1,9 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyseGroupWithModel, DEFAULT_MERGE_THRESHOLD, GroupAnalysis } from './analyse';
-import { quoteForMessage } from './errors';
+import { inputError, quoteForMessage } from './errors';
 import { groupIdeas } from './groupIdeas';
+import { checkGroupK, GroupK, kForGroup, recordK } from './groupK';
 import { NotesTable } from './ingest/idea';
 import { ReadOptions } from './ingest/parseNotes';
 import { InputContext, readNotes } from './input';
@@ -12,12 +14,17 @@ import { buildThemeModel, serialiseThemeModel } from './model/themeModel';
 import { WordVectors } from './vectors/wordVectorCache';
 import { planOutputs } from './output/planOutputs';
 import { writeOutputs } from './output/writeOutputs';
+import { KeptDraft } from './keep/draft';
+import { describeOutcome } from './keep/describeOutcome';
+import { keepDraft } from './keep/keepDraft';
+import { parseDraft } from './keep/parseDraft';
 
 export interface RunOptions {
   input: string;
   text?: string;
   by?: string;
-  k?: number;
+  /** Themes per group (`-k`); undefined chooses them from the data. */
+  k?: GroupK;
   seed: number;
   format: Format;
   output?: string;
@@ -34,6 +41,8 @@ export interface RunOptions {
   event?: string;
   /** How to read the input: encoding, header, limits. */
   read?: ReadOptions;
+  /** The rapporteur's edited report, whose themes and edits the new report keeps (`--keep`). */
+  keep?: string;
 }
 
 export interface RunContext extends InputContext {
@@ -60,10 +69,13 @@ export interface Draft {
 
 /** read → analyse → render, writing nothing. */
 export function draftReport(options: RunOptions, context: RunContext): Draft {
+  // The draft is read before anything is written: `-o draft.md --keep draft.md` refreshes it in place.
+  const kept = options.keep !== undefined ? parseDraft(readDraftFile(options.keep), options.keep) : undefined;
   const { name, table, wordVectors } = readNotes({ ...options.read, input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
-  if (options.k !== undefined) noteSmallGroups(table, options.k, context);
-  const groups = analyseTable(table, { ...options, wordVectors });
-  const report = reportOf(table, name, groups, options, context.version);
+  checkGroupK(options.k, groupIdeas(table.ideas).map((g) => g.name));
+  noteSmallGroups(table, options.k, context);
+  const groups = kept ? keptGroups(table, kept, { ...options, wordVectors }, context) : analyseTable(table, { ...options, wordVectors });
+  const report = withDraft(reportOf(table, name, groups, options, context.version), kept);
   const rendered = renderFor(report, options);
   if (!options.saveModel) return { report, rendered };
   const model = buildThemeModel({ version: context.version, inputs: [name], options: { ...report.options, vectors: wordVectors !== undefined }, groups });
@@ -79,6 +91,9 @@ export interface AnalysedTableGroup {
   name: string;
   question?: string;
   analysis: GroupAnalysis;
+  /** `--keep`: themes in the draft's order, and the paragraphs under the group heading. */
+  ordered?: boolean;
+  paragraphs?: string[];
 }
 
 /** Each group of the notes clustered into themes. */
@@ -90,7 +105,7 @@ export function analyseTable(
   return groupIdeas(table.ideas).map((g) => ({
     name: g.name,
     ...(g.question !== undefined ? { question: g.question } : {}),
-    analysis: analyseGroupWithModel(g.ideas, { k: options.k, seed: options.seed, wordVectors: options.wordVectors, mergeThreshold }),
+    analysis: analyseGroupWithModel(g.ideas, { k: kForGroup(options.k, g.name), seed: options.seed, wordVectors: options.wordVectors, mergeThreshold }),
   }));
 }
 
@@ -100,10 +115,31 @@ export function reportOf(table: NotesTable, name: string, groups: AnalysedTableG
     version,
     title: eventOf(table) ?? titleOf(name),
     inputs: [name],
-    options: { k: options.k ?? 'auto', seed: options.seed, ...(Number.isFinite(merge) ? { merge } : {}), by: table.columns.by ?? null, text: table.columns.text },
-    groups: groups.map((g) => ({ name: g.name, question: g.question, themes: g.analysis.themes })),
+    options: { k: recordK(options.k, groups.map((g) => g.name)), seed: options.seed, ...(Number.isFinite(merge) ? { merge } : {}), by: table.columns.by ?? null, text: table.columns.text },
+    groups: groups.map((g) => ({ name: g.name, question: g.question, themes: g.analysis.themes, ordered: g.ordered, paragraphs: g.paragraphs })),
     skipped: table.skipped,
   });
+}
+
+/** The groups in the shape of the rapporteur's draft; what was kept, placed and dropped goes to stderr. */
+function keptGroups(table: NotesTable, draft: KeptDraft, options: Pick<RunOptions, 'k' | 'seed' | 'merge'> & { wordVectors?: WordVectors }, context: RunContext): AnalysedTableGroup[] {
+  const { groups, outcome } = keepDraft(groupIdeas(table.ideas), draft, { ...options, by: table.columns.by ?? null, mergeThreshold: options.merge ?? DEFAULT_MERGE_THRESHOLD });
+  for (const line of describeOutcome(outcome, draft.file)) context.notice(line);
+  return groups.map((g) => ({ ...g, ordered: true }));
+}
+
+/** The report of a refresh records the draft it kept, and carries the text under the draft's title. */
+function withDraft(report: Report, draft: KeptDraft | undefined): Report {
+  if (!draft) return report;
+  return { ...report, options: { ...report.options, keep: draft.file }, ...(draft.preface ? { paragraphs: draft.preface } : {}) };
+}
+
+function readDraftFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw inputError('DRAFT_NOT_FOUND', `cannot read the draft to keep (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file }, 'give the report you edited, e.g. --keep draft.md');
+  }
 }
 
 /** The event the notes name most often, if they name one. */
@@ -121,9 +157,10 @@ export function titleOf(name: string): string {
 }
 
 /** -k larger than a group: the group gets fewer themes; say so rather than leave the user wondering. */
-function noteSmallGroups(table: NotesTable, k: number, context: RunContext): void {
+function noteSmallGroups(table: NotesTable, spec: GroupK | undefined, context: RunContext): void {
   for (const group of groupIdeas(table.ideas)) {
-    if (group.ideas.length < k) {
+    const k = kForGroup(spec, group.name);
+    if (k !== undefined && group.ideas.length < k) {
       const name = group.name === 'all' && table.columns.by === undefined ? 'the notes have' : `group ${quoteForMessage(group.name, 40)} has`;
       context.notice(`rapporteur: note: -k ${k}: ${name} only ${group.ideas.length} idea${group.ideas.length === 1 ? '' : 's'}, so fewer themes`);
     }

@@ -1,3 +1,4 @@
+import { GroupK, kForGroup } from '../groupK';
 import { analyseGroup, AnalysisOptions } from '../analyse';
 import { groupIdeas } from '../groupIdeas';
 import { Idea } from '../ingest/idea';
@@ -81,8 +82,10 @@ const hasTruth = (idea: Idea): boolean => idea.truth !== undefined && idea.truth
  * "Other ideas" included, is one cluster. Ideas without a human theme are clustered, since
  * they shape the themes, but not scored.
  */
-export function evaluate(ideas: readonly Idea[], options: AnalysisOptions): EvaluationReport {
-  const groups = groupIdeas(ideas).map((group) => evaluateGroup(group.name, group.question, group.ideas, options));
+export function evaluate(ideas: readonly Idea[], options: AnalysisOptions & { groupK?: GroupK }): EvaluationReport {
+  const groups = groupIdeas(ideas).map((group) =>
+    evaluateGroup(group.name, group.question, group.ideas, options.groupK ? { ...options, k: kForGroup(options.groupK, group.name) } : options),
+  );
   const scored = groups.map((g) => g.scores).filter((s): s is EvaluationScores => s !== null);
   const notEvaluated = ideas.filter((i) => !hasTruth(i)).map((i) => ({ file: i.file, row: i.row }));
   return {

@@ -1,3 +1,4 @@
+import { describeK, RecordedK } from '../groupK';
 import { SkippedRow } from '../ingest/idea';
 import { EvaluationReport, EvaluationScores, GroupEvaluation } from './evaluate';
 
@@ -21,7 +22,7 @@ export interface EvaluationSetting {
     text: string;
     /** The grouping column, or null when all ideas form one group. */
     by: string | null;
-    k: number | 'auto';
+    k: RecordedK;
     seed: number;
     /** Whether word vectors were used (false with --no-vectors or when they could not be loaded). */
     vectors: boolean;
@@ -97,7 +98,7 @@ const SCORE_COLUMNS: [keyof EvaluationScores, string][] = [
 export function renderEvaluationText(report: EvaluationReport, setting: EvaluationSetting): string {
   const { options } = setting;
   const out: string[] = [];
-  const k = options.k === 'auto' ? 'k auto' : `k ${options.k}`;
+  const k = `k ${describeK(options.k)}`;
   const vectors = options.vectors ? 'word vectors' : 'shared words only';
   out.push(`Themes of ${setting.input} against the human grouping in "${options.truth}" (${k}, seed ${options.seed}, ${vectors})`);
   out.push('');

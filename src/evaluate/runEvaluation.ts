@@ -1,4 +1,6 @@
 import { inputError } from '../errors';
+import { groupIdeas } from '../groupIdeas';
+import { checkGroupK, GroupK, recordK } from '../groupK';
 import { ReadOptions } from '../ingest/parseNotes';
 import { readNotes } from '../input';
 import { RunContext } from '../run';
@@ -11,7 +13,8 @@ export interface EvaluateOptions {
   truth: string;
   text?: string;
   by?: string;
-  k?: number;
+  /** Themes per group (`-k`); undefined chooses them from the data. */
+  k?: GroupK;
   seed: number;
   format: EvaluationFormat;
   vectors: boolean;
@@ -33,7 +36,9 @@ export function runEvaluation(options: EvaluateOptions, context: RunContext): { 
       'fill in the human grouping, or name the column that holds it',
     );
   }
-  const report = evaluate(table.ideas, { k: options.k, seed: options.seed, wordVectors });
+  const groups = groupIdeas(table.ideas).map((g) => g.name);
+  checkGroupK(options.k, groups);
+  const report = evaluate(table.ideas, { groupK: options.k, seed: options.seed, wordVectors });
   const rendered = renderEvaluation(
     report,
     {
@@ -43,7 +48,7 @@ export function runEvaluation(options: EvaluateOptions, context: RunContext): { 
         truth: table.columns.truth ?? options.truth,
         text: table.columns.text,
         by: table.columns.by ?? null,
-        k: options.k ?? 'auto',
+        k: recordK(options.k, groups),
         seed: options.seed,
         vectors: wordVectors !== undefined,
       },

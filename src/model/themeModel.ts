@@ -8,6 +8,7 @@
  * Fields may be added within a schema version (readers ignore unknown fields); renaming,
  * dropping or changing the meaning of one needs a new schemaVersion.
  */
+import { RecordedK } from '../groupK';
 import { GroupAnalysis } from '../analyse';
 import { inputError, RapporteurError } from '../errors';
 import { RepresentationModel, representationDimensions } from '../vectors/represent';
@@ -52,7 +53,8 @@ export interface ThemeModelOptions {
   text: string;
   /** The grouping column, or null when all ideas formed one group. */
   by: string | null;
-  k: number | 'auto';
+  /** One k for every group, or one per group by name. */
+  k: RecordedK;
   seed: number;
   /** Near-duplicates were merged for the reader at this similarity; absent when they were not merged. */
   merge?: number;
@@ -228,7 +230,9 @@ export function parseThemeModel(text: string, fileName: string): ThemeModel {
   const createdFrom = check.object(root.createdFrom, 'createdFrom');
   const options = check.object(root.options, 'options');
   const k = options.k;
-  if (k !== 'auto' && !(typeof k === 'number' && Number.isInteger(k) && k >= 1)) check.fail('options.k', 'must be "auto" or a whole number from 1');
+  const isK = (v: unknown) => v === 'auto' || (typeof v === 'number' && Number.isInteger(v) && v >= 1);
+  const perGroup = typeof k === 'object' && k !== null && !Array.isArray(k) && Object.values(k).every(isK);
+  if (!isK(k) && !perGroup) check.fail('options.k', 'must be "auto", a whole number from 1, or one of these per group');
   const by = options.by;
   if (by !== null && typeof by !== 'string') check.fail('options.by', 'must be a column name or null');
 
@@ -270,7 +274,7 @@ export function parseThemeModel(text: string, fileName: string): ThemeModel {
     options: {
       text: check.string(options.text, 'options.text'),
       by: by as string | null,
-      k: k as number | 'auto',
+      k: k as RecordedK,
       seed: check.number(options.seed, 'options.seed'),
       ...(options.merge !== undefined ? { merge: check.number(options.merge, 'options.merge') } : {}),
       vectors: check.boolean(options.vectors, 'options.vectors'),

@@ -8,6 +8,9 @@ export interface AnalysedGroup {
   event?: string;
   question?: string;
   themes: Theme[];
+  /** `--keep`: the themes are in the rapporteur's order, which the report keeps. */
+  ordered?: boolean;
+  paragraphs?: string[];
 }
 
 export interface ReportInput {
@@ -43,11 +46,13 @@ export function buildReport(input: ReportInput): Report {
 }
 
 function toReportGroup(group: AnalysedGroup): ReportGroup {
-  const themes = group.themes.map(toReportTheme).sort(themeOrder);
+  const themes = group.themes.map(toReportTheme);
+  if (!group.ordered) themes.sort(themeOrder);
   return {
     name: group.name,
     ...(group.event !== undefined ? { event: group.event } : {}),
     ...(group.question !== undefined ? { question: group.question } : {}),
+    ...(group.paragraphs?.length ? { paragraphs: group.paragraphs } : {}),
     ideas: themes.reduce((s, t) => s + t.size, 0),
     themes,
   };
@@ -60,9 +65,13 @@ function toReportTheme(theme: Theme): ReportTheme {
     size: theme.members.length,
     representative: theme.members[0]?.idea.text ?? '',
     ...(theme.other ? { other: true } : {}),
-    ideas: theme.members.map(({ idea, similarity, duplicateOf }) => ({
+    ...(theme.kept ? { kept: true } : {}),
+    ...(theme.paragraphs?.length ? { paragraphs: theme.paragraphs } : {}),
+    ...(theme.new ? { new: true } : {}),
+    ideas: theme.members.map(({ idea, similarity, duplicateOf, kept }) => ({
       ...reportIdea(idea, similarity),
       ...(duplicateOf ? { duplicateOf: duplicateOf.row } : {}),
+      ...(kept ? { kept: true } : {}),
     })),
   };
 }

@@ -7,10 +7,14 @@ export function groupTitle(report: Report, group: ReportGroup): string {
 }
 
 function ownTitle(report: Report, group: ReportGroup): string {
-  const by = report.options.by;
+  return groupTitleFor(report.options.by, group.name);
+}
+
+/** The title of a group of the `by` column: "Round 1"; the question itself for a question column. */
+export function groupTitleFor(by: string | null, name: string): string {
   if (by === null) return 'All ideas';
   const column = by.charAt(0).toUpperCase() + by.slice(1);
-  return column.toLowerCase() === 'question' ? group.name : `${column} ${group.name}`;
+  return column.toLowerCase() === 'question' ? name : `${column} ${name}`;
 }
 
 /** The heading of the groups' column in a table: "Round", or "Group" when nothing splits the ideas. */

@@ -15,6 +15,7 @@ export interface MarkdownOptions {
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const out: string[] = [`# ${escapeMarkdown(report.title)}`, ''];
+  for (const paragraph of report.paragraphs ?? []) out.push(paragraph, '');
   out.push(...overallFigures(report));
   for (const group of report.groups) out.push(...groupSection(report, group, options));
   if (report.events) out.push(...markdownEventsSection(report.events));
@@ -47,9 +48,12 @@ function groupSection(report: Report, group: ReportGroup, options: MarkdownOptio
   const title = escapeMarkdown(groupTitle(report, group));
   const lines = [`## ${group.question ? `${title}: ${escapeMarkdown(group.question)}` : title}`, ''];
   lines.push(`${plural(group.ideas, 'idea')} in ${plural(group.themes.length, 'theme')}.`, '');
+  // The rapporteur's own paragraphs (--keep) are Markdown already: carried as written.
+  for (const paragraph of group.paragraphs ?? []) lines.push(paragraph, '');
   group.themes.forEach((theme, t) => {
-    lines.push(`### ${themeLetter(t)}) ${escapeMarkdown(theme.label)} — ${plural(theme.size, 'idea')}`, '');
+    lines.push(`### ${themeLetter(t)}) ${escapeMarkdown(theme.label)}${theme.new ? ' (new)' : ''} — ${plural(theme.size, 'idea')}`, '');
     if (theme.keywords.length > 0) lines.push(`*${theme.keywords.map(escapeMarkdown).join(', ')}*`, '');
+    for (const paragraph of theme.paragraphs ?? []) lines.push(paragraph, '');
     const { shown, moreIdeas } = themeDisplay(theme, options.top);
     for (const entry of shown) lines.push(`- ${escapeMarkdown(entry.text)}${entry.copies > 1 ? ` (×${entry.copies})` : ''}`);
     if (moreIdeas > 0) lines.push(`- … and ${moreIdeas} more`);

@@ -20,6 +20,7 @@ const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 export function renderText(report: Report, options: TextOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
+  for (const paragraph of report.paragraphs ?? []) out.push(...paragraphLines(paragraph, ''), '');
   for (const group of report.groups) out.push(...groupView(report, group, options, c));
   if (report.events) out.push(...textEventsSection(report.events, c));
   const skipped = report.totals.skipped > 0 ? `, ${plural(report.totals.skipped, 'row')} skipped` : '';
@@ -33,8 +34,9 @@ function groupView(report: Report, group: ReportGroup, options: TextOptions, c: 
   out.push(c.bold(terminalSafe(groupTitle(report, group))) + c.dim(` — ${plural(group.ideas, 'idea')}, ${plural(group.themes.length, 'theme')}`));
   if (group.question) out.push(c.italic(terminalSafe(group.question)));
   out.push('');
+  for (const paragraph of group.paragraphs ?? []) out.push(...paragraphLines(paragraph, ''), '');
 
-  const labels = group.themes.map((t) => terminalSafe(t.label));
+  const labels = group.themes.map((t) => terminalSafe(t.label) + (t.new ? ' (new)' : ''));
   const numberWidth = String(group.themes.length).length;
   const labelWidth = Math.max(...labels.map((l) => stringWidth(l)));
   const countWidth = Math.max(...group.themes.map((t) => String(t.size).length));
@@ -55,12 +57,18 @@ function groupView(report: Report, group: ReportGroup, options: TextOptions, c: 
     const keywords = theme.keywords.length > 0 ? c.dim(`  ${theme.keywords.map(terminalSafe).join(', ')}`) : '';
     out.push(`${number} ${c.bold.cyan(labels[t])} ${c.yellow(`(${theme.size})`)}${keywords}`);
     const indent = ' '.repeat(number.length + 1);
+    for (const paragraph of theme.paragraphs ?? []) out.push(...paragraphLines(paragraph, indent));
     const { shown, moreIdeas } = themeDisplay(theme, options.top);
     for (const entry of shown) out.push(`${indent}• ${terminalSafe(entry.text)}${entry.copies > 1 ? c.dim(` (×${entry.copies})`) : ''}`);
     if (moreIdeas > 0) out.push(c.dim(`${indent}… and ${moreIdeas} more`));
     out.push('');
   });
   return out;
+}
+
+/** A paragraph of the rapporteur's (`--keep`), line by line, made safe for the terminal. */
+function paragraphLines(paragraph: string, indent: string): string[] {
+  return paragraph.split('\n').map((line) => `${indent}${terminalSafe(line)}`);
 }
 
 /** A bar of Unicode blocks, in eighths of a cell, proportional to count / largest. */

@@ -1,4 +1,5 @@
 import { CrossEventView } from '../events/crossEvent';
+import { RecordedK } from '../groupK';
 
 /**
  * The report contract (`--format json`). Every other format is rendered from this object.
@@ -14,6 +15,8 @@ export interface ReportIdea {
   similarity: number;
   /** The row of the idea of the same theme (and file) that this one repeats; merged into it for the reader. */
   duplicateOf?: number;
+  /** `--keep`: the idea was under this theme in the rapporteur's draft. */
+  kept?: boolean;
 }
 
 export interface ReportTheme {
@@ -23,6 +26,11 @@ export interface ReportTheme {
   representative: string;
   /** Present and true on the "Other ideas" theme only. */
   other?: boolean;
+  /** `--keep`: a heading of the rapporteur's draft, with the paragraphs written under it (Markdown source). */
+  kept?: boolean;
+  paragraphs?: string[];
+  /** `--keep`: a theme the draft did not have. */
+  new?: boolean;
   ideas: ReportIdea[];
 }
 
@@ -31,18 +39,23 @@ export interface ReportGroup {
   /** With several inputs: the event the group belongs to. */
   event?: string;
   question?: string;
+  /** `--keep`: paragraphs the rapporteur wrote under the group heading (Markdown source). */
+  paragraphs?: string[];
   ideas: number;
   themes: ReportTheme[];
 }
 
 export interface ReportOptions {
-  k: number | 'auto';
+  /** One k for every group, or one per group by name (`-k 1=7,2=5`). */
+  k: RecordedK;
   /** Near-duplicates were merged for the reader at this similarity (see --merge). */
   merge?: number;
   seed: number;
   /** The grouping column, or null when all ideas form one group. */
   by: string | null;
   text: string;
+  /** `--keep`: the edited report whose themes were kept. */
+  keep?: string;
   /** `assign` only: the saved themes the ideas were placed into, and the least similarity used. */
   model?: string;
   threshold?: number;
@@ -59,6 +72,8 @@ export interface Report {
   totals: { ideas: number; skipped: number; groups: number; themes: number };
   skipped: { file: string; row: number; reason: string }[];
   groups: ReportGroup[];
+  /** `--keep`: paragraphs the rapporteur wrote under the title (Markdown source). */
+  paragraphs?: string[];
   /** With several inputs: the themes found over all events together, and how each event shares them. */
   events?: CrossEventView;
 }

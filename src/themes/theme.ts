@@ -6,6 +6,8 @@ export interface ThemeMember {
   similarity: number;
   /** The idea of the same theme this one repeats, when it was merged into it for the reader. */
   duplicateOf?: Idea;
+  /** The idea was under this theme in the rapporteur's draft (`--keep`). */
+  kept?: boolean;
 }
 
 export interface Theme {
@@ -15,6 +17,11 @@ export interface Theme {
   members: ThemeMember[];
   /** True for the catch-all of ideas that fit no theme. */
   other?: boolean;
+  /** A heading of the rapporteur's draft (`--keep`), and the paragraphs written under it. */
+  kept?: boolean;
+  paragraphs?: string[];
+  /** With `--keep`: a theme the draft did not have. */
+  new?: boolean;
 }
 
 export const OTHER_IDEAS_LABEL = 'Other ideas';
