@@ -15,3 +15,33 @@ export function bestByScore<T extends { k: number; score: number }>(candidates: 
   for (const c of candidates) if (!best || c.score > best.score + 1e-12 || (Math.abs(c.score - best.score) <= 1e-12 && c.k < best.k)) best = c;
   return best;
 }
+
+export interface SilhouetteTrial {
+  k: number;
+  /** Each idea's silhouette under this k (see silhouetteValues). */
+  values: readonly number[];
+}
+
+export type SilhouetteRule = 'best' | 'oneStandardError';
+
+/**
+ * The k a report would use. 'best': the highest mean silhouette. 'oneStandardError': the
+ * smallest k whose mean silhouette is within one standard error of the best one (the standard
+ * error of a mean over the ideas: sd/√n), the rule Breiman et al. and Tibshirani's gap
+ * statistic use to prefer the simpler model when the data cannot tell two apart. On short notes
+ * the silhouette creeps up with k by less than its own noise; this stops at the first k that
+ * is as good as the best as far as the data can tell.
+ */
+export function chooseKBySilhouette(trials: readonly SilhouetteTrial[], rule: SilhouetteRule = 'oneStandardError'): number {
+  const stats = trials.map((t) => {
+    const n = t.values.length;
+    if (n === 0) return { k: t.k, score: -1, error: 0 };
+    const mean = t.values.reduce((s, v) => s + v, 0) / n;
+    const variance = n > 1 ? t.values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1) : 0;
+    return { k: t.k, score: mean, error: Math.sqrt(variance / n) };
+  });
+  const best = bestByScore(stats);
+  if (!best) throw new Error('chooseKBySilhouette: no k was tried');
+  if (rule === 'best') return best.k;
+  return Math.min(...stats.filter((s) => s.score >= best.score - best.error).map((s) => s.k));
+}
