@@ -7,6 +7,7 @@ import { NotesTable } from './ingest/idea';
 import { ReadOptions } from './ingest/parseNotes';
 import { InputContext, readNotes } from './input';
 import { buildReport } from './report/buildReport';
+import { groupTitle } from './report/groupTitle';
 import { Format, render } from './report/render';
 import { Report } from './report/report';
 import { buildThemeModel, serialiseThemeModel } from './model/themeModel';
@@ -47,6 +48,7 @@ export function run(options: RunOptions, context: RunContext): { report: Report;
   if (options.k !== undefined) noteSmallGroups(table, options.k, context);
   const groups = analyseTable(table, { ...options, wordVectors });
   const report = reportOf(table, name, groups, options, context.version);
+  for (const group of report.groups) if (group.warning) context.notice(`rapporteur: warning: ${groupTitle(report, group)}: ${group.warning}`);
   const rendered = renderFor(report, options);
   if (options.saveModel) {
     const model = buildThemeModel({ version: context.version, inputs: [name], options: { ...report.options, vectors: wordVectors !== undefined }, groups });

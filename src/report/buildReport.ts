@@ -1,6 +1,7 @@
 import { CrossEventView } from '../events/crossEvent';
 import { Idea, SkippedRow } from '../ingest/idea';
 import { Theme } from '../themes/theme';
+import { otherIdeasOf, otherIdeasWarning, realThemes } from './otherIdeas';
 import { Report, ReportGroup, ReportOptions, ReportTheme, SCHEMA_VERSION } from './report';
 
 export interface AnalysedGroup {
@@ -34,7 +35,8 @@ export function buildReport(input: ReportInput): Report {
       ideas: groups.reduce((s, g) => s + g.ideas, 0),
       skipped: input.skipped.length,
       groups: groups.length,
-      themes: groups.reduce((s, g) => s + g.themes.length, 0),
+      themes: groups.reduce((s, g) => s + realThemes(g).length, 0),
+      otherIdeas: groups.reduce((s, g) => s + g.otherIdeas, 0),
     },
     skipped: [...input.skipped].sort((a, b) => compareText(a.file, b.file) || a.row - b.row),
     groups,
@@ -44,11 +46,16 @@ export function buildReport(input: ReportInput): Report {
 
 function toReportGroup(group: AnalysedGroup): ReportGroup {
   const themes = group.themes.map(toReportTheme).sort(themeOrder);
+  const ideas = themes.reduce((s, t) => s + t.size, 0);
+  const otherIdeas = otherIdeasOf(themes);
+  const warning = otherIdeasWarning(ideas, otherIdeas);
   return {
     name: group.name,
     ...(group.event !== undefined ? { event: group.event } : {}),
     ...(group.question !== undefined ? { question: group.question } : {}),
-    ideas: themes.reduce((s, t) => s + t.size, 0),
+    ideas,
+    otherIdeas,
+    ...(warning ? { warning } : {}),
     themes,
   };
 }

@@ -1,5 +1,6 @@
 import { themeDisplay } from './display';
 import { groupColumnTitle, groupTitle, plural, themeLetter } from './groupTitle';
+import { realThemes } from './otherIdeas';
 import { Report, ReportGroup } from './report';
 import { markdownEventsSection } from './renderEvents';
 import { escapeMarkdown } from './safeText';
@@ -29,26 +30,35 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 function overallFigures(report: Report): string[] {
   const lines = ['## Overall figures', ''];
   const hasQuestions = report.groups.some((g) => g.question);
-  const header = [escapeMarkdown(groupColumnTitle(report)), ...(hasQuestions ? ['Question'] : []), 'Ideas', 'Themes'];
-  lines.push(`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i >= header.length - 2 ? '--:' : '---')).join('|')}|`);
+  const hasOther = report.totals.otherIdeas > 0;
+  const numbers = hasOther ? ['Ideas', 'Themes', 'Other ideas'] : ['Ideas', 'Themes'];
+  const header = [escapeMarkdown(groupColumnTitle(report)), ...(hasQuestions ? ['Question'] : []), ...numbers];
+  lines.push(`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i >= header.length - numbers.length ? '--:' : '---')).join('|')}|`);
   for (const g of report.groups) {
-    const cells = [escapeMarkdown(groupTitle(report, g)), ...(hasQuestions ? [escapeMarkdown(g.question ?? '')] : []), String(g.ideas), String(g.themes.length)];
+    const counts = [String(g.ideas), String(realThemes(g).length), ...(hasOther ? [String(g.otherIdeas)] : [])];
+    const cells = [escapeMarkdown(groupTitle(report, g)), ...(hasQuestions ? [escapeMarkdown(g.question ?? '')] : []), ...counts];
     lines.push(`| ${cells.join(' | ')} |`);
   }
   if (report.groups.length > 1) {
-    lines.push(`| ${['**Total**', ...(hasQuestions ? [''] : []), `**${report.totals.ideas}**`, `**${report.totals.themes}**`].join(' | ')} |`);
+    const totals = [report.totals.ideas, report.totals.themes, ...(hasOther ? [report.totals.otherIdeas] : [])].map((n) => `**${n}**`);
+    lines.push(`| ${['**Total**', ...(hasQuestions ? [''] : []), ...totals].join(' | ')} |`);
   }
   const skipped = report.totals.skipped === 0 ? 'no rows skipped' : `${plural(report.totals.skipped, 'row')} skipped (listed at the end)`;
-  lines.push('', `${plural(report.totals.ideas, 'idea')} in ${plural(report.totals.groups, 'group')} and ${plural(report.totals.themes, 'theme')}; ${skipped}.`, '');
+  const other = hasOther ? ` (${report.totals.otherIdeas} in "Other ideas")` : '';
+  lines.push('', `${plural(report.totals.ideas, 'idea')} in ${plural(report.totals.groups, 'group')} and ${plural(report.totals.themes, 'theme')}${other}; ${skipped}.`, '');
   return lines;
 }
 
 function groupSection(report: Report, group: ReportGroup, options: MarkdownOptions): string[] {
   const title = escapeMarkdown(groupTitle(report, group));
   const lines = [`## ${group.question ? `${title}: ${escapeMarkdown(group.question)}` : title}`, ''];
-  lines.push(`${plural(group.ideas, 'idea')} in ${plural(group.themes.length, 'theme')}.`, '');
+  const other = group.otherIdeas > 0 ? `, ${group.otherIdeas} in "Other ideas"` : '';
+  lines.push(`${plural(group.ideas, 'idea')} in ${plural(realThemes(group).length, 'theme')}${other}.`, '');
+  if (group.warning) lines.push(`> **Warning:** ${escapeMarkdown(group.warning)}.`, '');
   group.themes.forEach((theme, t) => {
-    lines.push(`### ${themeLetter(t)}) ${escapeMarkdown(theme.label)} — ${plural(theme.size, 'idea')}`, '');
+    // "Other ideas" is no theme: it gets no letter.
+    const heading = theme.other ? escapeMarkdown(theme.label) : `${themeLetter(t)}) ${escapeMarkdown(theme.label)}`;
+    lines.push(`### ${heading} — ${plural(theme.size, 'idea')}`, '');
     if (theme.keywords.length > 0) lines.push(`*${theme.keywords.map(escapeMarkdown).join(', ')}*`, '');
     const { shown, moreIdeas } = themeDisplay(theme, options.top);
     for (const entry of shown) lines.push(`- ${escapeMarkdown(entry.text)}${entry.copies > 1 ? ` (×${entry.copies})` : ''}`);

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { themeDisplay } from './display';
 import { groupTitle, plural } from './groupTitle';
+import { realThemes } from './otherIdeas';
 import { Report, ReportGroup } from './report';
 import { textEventsSection } from './renderEvents';
 import { terminalSafe } from './safeText';
@@ -23,15 +24,18 @@ export function renderText(report: Report, options: TextOptions): string {
   for (const group of report.groups) out.push(...groupView(report, group, options, c));
   if (report.events) out.push(...textEventsSection(report.events, c));
   const skipped = report.totals.skipped > 0 ? `, ${plural(report.totals.skipped, 'row')} skipped` : '';
-  out.push(c.dim(`${plural(report.totals.ideas, 'idea')} in ${plural(report.totals.themes, 'theme')}${skipped}.`));
+  const other = report.totals.otherIdeas > 0 ? ` (${report.totals.otherIdeas} in Other ideas)` : '';
+  out.push(c.dim(`${plural(report.totals.ideas, 'idea')} in ${plural(report.totals.themes, 'theme')}${other}${skipped}.`));
   for (const s of report.skipped) out.push(c.dim(`  skipped ${terminalSafe(s.file)} row ${s.row}: ${s.reason}`));
   return `${out.join('\n')}\n`;
 }
 
 function groupView(report: Report, group: ReportGroup, options: TextOptions, c: InstanceType<typeof Chalk>): string[] {
   const out: string[] = [];
-  out.push(c.bold(terminalSafe(groupTitle(report, group))) + c.dim(` — ${plural(group.ideas, 'idea')}, ${plural(group.themes.length, 'theme')}`));
+  const other = group.otherIdeas > 0 ? `, ${group.otherIdeas} in Other ideas` : '';
+  out.push(c.bold(terminalSafe(groupTitle(report, group))) + c.dim(` — ${plural(group.ideas, 'idea')}, ${plural(realThemes(group).length, 'theme')}${other}`));
   if (group.question) out.push(c.italic(terminalSafe(group.question)));
+  if (group.warning) out.push(c.yellow(`Warning: ${group.warning}.`));
   out.push('');
 
   const labels = group.themes.map((t) => terminalSafe(t.label));
@@ -40,8 +44,9 @@ function groupView(report: Report, group: ReportGroup, options: TextOptions, c: 
   const countWidth = Math.max(...group.themes.map((t) => String(t.size).length));
   const largest = Math.max(...group.themes.map((t) => t.size));
   group.themes.forEach((theme, t) => {
+    // "Other ideas" is no theme: it gets no number.
     const cells = [
-      String(t + 1).padStart(numberWidth),
+      (theme.other ? '' : String(t + 1)).padStart(numberWidth),
       padToWidth(labels[t], labelWidth),
       String(theme.size).padStart(countWidth),
       c.cyan(bar(theme.size, largest)),
@@ -51,7 +56,7 @@ function groupView(report: Report, group: ReportGroup, options: TextOptions, c: 
   out.push('');
 
   group.themes.forEach((theme, t) => {
-    const number = `${String(t + 1).padStart(numberWidth)}.`;
+    const number = theme.other ? ' '.repeat(numberWidth + 1) : `${String(t + 1).padStart(numberWidth)}.`;
     const keywords = theme.keywords.length > 0 ? c.dim(`  ${theme.keywords.map(terminalSafe).join(', ')}`) : '';
     out.push(`${number} ${c.bold.cyan(labels[t])} ${c.yellow(`(${theme.size})`)}${keywords}`);
     const indent = ' '.repeat(number.length + 1);

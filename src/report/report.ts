@@ -32,6 +32,10 @@ export interface ReportGroup {
   event?: string;
   question?: string;
   ideas: number;
+  /** Ideas in "Other ideas" (fitting no theme); that list is in `themes`, last, but is no theme. */
+  otherIdeas: number;
+  /** Present when more than a quarter of the group's ideas fit no theme: a sentence for the reader. */
+  warning?: string;
   themes: ReportTheme[];
 }
 
@@ -56,7 +60,8 @@ export interface Report {
   /** The inputs, as named on the command line. */
   inputs: string[];
   options: ReportOptions;
-  totals: { ideas: number; skipped: number; groups: number; themes: number };
+  /** `themes` counts real themes only; `otherIdeas` the ideas in the groups' "Other ideas". */
+  totals: { ideas: number; skipped: number; groups: number; themes: number; otherIdeas: number };
   skipped: { file: string; row: number; reason: string }[];
   groups: ReportGroup[];
   /** With several inputs: the themes found over all events together, and how each event shares them. */

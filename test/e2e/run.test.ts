@@ -97,7 +97,7 @@ describe('formats and output', () => {
     const result = rapporteur([ITU]);
     expect(result.status).toBe(0);
     expect(result.stdout).not.toMatch(/\u001b\[/);
-    expect(result.stdout).toMatch(/^Round 1 — 46 ideas, \d+ themes$/m);
+    expect(result.stdout).toMatch(/^Round 1 — 46 ideas, \d+ themes(, \d+ in Other ideas)?$/m);
   });
 
   it('reports skipped rows in the JSON and keeps the rest', () => {
