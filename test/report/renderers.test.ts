@@ -100,19 +100,16 @@ describe('themeLetter', () => {
 });
 
 describe('"Other ideas" is no theme', () => {
-  it('warns in every format when more than a quarter of a group fits no theme', () => {
+  it('is worth a warning when it holds more than a quarter of a group of ten ideas or more', () => {
+    expect(otherIdeasWarning(12, 4)).toBe('4 of 12 ideas (33%) fit no theme and are in "Other ideas"; read them, or try another -k');
+    expect(otherIdeasWarning(12, 3)).toBeUndefined();
+    expect(otherIdeasWarning(8, 8)).toBeUndefined();
+  });
+
+  it('shows the warning under the group heading in text and Markdown', () => {
     const report = sampleReport();
-    const group = report.groups[0];
-    // Move a Human Rights idea to Other: 2 of 4 now fit no theme.
-    const moved = group.themes[0].ideas.pop()!;
-    group.themes[0].size = 2;
-    group.themes[1].ideas.push(moved);
-    group.themes[1].size = 2;
-    group.otherIdeas = 2;
-    group.warning = otherIdeasWarning(4, 2);
-    expect(group.warning).toBe('2 of 4 ideas (50%) fit no theme and are in "Other ideas"; read them, or try another -k');
-    expect(renderMarkdown(report)).toContain(`> **Warning:** 2 of 4 ideas (50%) fit no theme and are in "Other ideas"; read them, or try another -k.`);
-    expect(renderText(report, { color: false })).toContain('Warning: 2 of 4 ideas (50%)');
-    expect(otherIdeasWarning(4, 1)).toBeUndefined();
+    report.groups[0].warning = otherIdeasWarning(12, 4);
+    expect(renderMarkdown(report)).toContain('4 ideas in 1 theme, 1 in "Other ideas".\n\n> **Warning:** 4 of 12 ideas (33%) fit no theme and are in "Other ideas"; read them, or try another -k.\n');
+    expect(renderText(report, { color: false })).toContain('\nWarning: 4 of 12 ideas (33%) fit no theme');
   });
 });
