@@ -46,6 +46,14 @@ describe('rapporteur on the ITU notes', () => {
     }
   });
 
+  it('never counts "Other ideas" as a theme, and counts its ideas apart', () => {
+    const real = report.groups.flatMap((g) => g.themes.filter((t) => !t.other));
+    const other = report.groups.flatMap((g) => g.themes.filter((t) => t.other));
+    expect(report.totals.themes).toBe(real.length);
+    expect(report.totals.otherIdeas).toBe(other.reduce((s, t) => s + t.size, 0));
+    for (const group of report.groups) expect(group.otherIdeas).toBe(group.themes.filter((t) => t.other).reduce((s, t) => s + t.size, 0));
+  });
+
   it('gives byte-identical output for the same seed, in every format', () => {
     for (const format of ['json', 'markdown', 'csv', 'text']) {
       const a = rapporteur([ITU, '--format', format, '--seed', '7']);
