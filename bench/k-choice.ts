@@ -1,8 +1,8 @@
 /**
  * How the number of themes is chosen, laid bare: for every group of every labelled set and every
  * candidate k, the mean cosine silhouette (with its standard error over the ideas), the edits
- * to the human grouping and the AMI, and the k each rule picks. The numbers behind
- * src/cluster/chooseK.ts.
+ * to the human grouping and the AMI (before admissibility: every k shown), and the k each rule
+ * of src/cluster/chooseK.ts picks.
  *
  *   npx tsx bench/k-choice.ts [--sets itu,stack]
  */
@@ -41,8 +41,10 @@ for (const set of LABELLED_SETS.filter((s) => !only || only.split(',').some((o) 
       const final = markOutliers(rows, labels, config);
       return { k, labels, values, final };
     });
-    const picked = chooseKBySilhouette(tried.map((t) => ({ k: t.k, values: t.values, labels: t.labels })));
-    process.stdout.write(`\n${set.name} / ${group.name}: ${kept.length} ideas, ${human} human themes; picked k=${picked}\n`);
+    const trials = tried.map((t) => ({ k: t.k, values: t.values }));
+    const picked = chooseKBySilhouette(trials, 'best');
+    const simpler = chooseKBySilhouette(trials, 'oneStandardError');
+    process.stdout.write(`\n${set.name} / ${group.name}: ${kept.length} ideas, ${human} human themes; best silhouette k=${picked} (<), one-standard-error rule k=${simpler} (1se)\n`);
     process.stdout.write('   k  silhouette     s.e.  edits    AMI  other  smallest\n');
     for (const t of tried) {
       const mean = t.values.reduce((s, v) => s + v, 0) / t.values.length;
@@ -58,7 +60,7 @@ for (const set of LABELLED_SETS.filter((s) => !only || only.split(',').some((o) 
         String(t.final.filter((l) => l < 0).length).padStart(6),
         String(Math.min(...sizes.values())).padStart(9),
       ];
-      process.stdout.write(`${line.join(' ')}${t.k === picked ? '  <' : ''}\n`);
+      process.stdout.write(`${line.join(' ')}${t.k === picked ? '  <' : ''}${t.k === simpler ? '  1se' : ''}\n`);
     }
   }
 }
