@@ -29,9 +29,9 @@ export type SilhouetteRule = 'best' | 'oneStandardError';
  * a tie the smaller k (what clusterRows does). 'oneStandardError': the smallest k whose mean
  * silhouette is within one standard error (sd/√n over the ideas) of the best, the rule
  * Breiman et al. and Tibshirani's gap statistic use to prefer the simpler model. Measured with
- * bench/k-choice.ts it picks 7/8/4 themes on the ITU rounds (rapporteurs: 7/7/5) but costs
- * 59 edits against 47, and 50 against 33 on SearchSnippets: on short notes more, purer themes
- * are fewer edits than fewer, mixed ones, so the pipeline keeps 'best'.
+ * bench/k-choice.ts it picks 7/8/4 themes on the ITU rounds (rapporteurs: 7/7/5) where 'best'
+ * picks 8/10/7, but costs 56 edits against 47, and 48 against 33 on SearchSnippets: on short
+ * notes more, purer themes are fewer edits than fewer, mixed ones, so the pipeline keeps 'best'.
  */
 export function chooseKBySilhouette(trials: readonly SilhouetteTrial[], rule: SilhouetteRule): number {
   const stats = trials.map((t) => {
