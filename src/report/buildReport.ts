@@ -48,7 +48,7 @@ function toReportGroup(group: AnalysedGroup): ReportGroup {
   const themes = group.themes.map(toReportTheme).sort(themeOrder);
   const ideas = themes.reduce((s, t) => s + t.size, 0);
   const otherIdeas = otherIdeasOf(themes);
-  const warning = otherIdeasWarning(ideas, otherIdeas);
+  const warning = otherIdeasWarning(ideas, otherIdeas, themes.find((t) => t.other)?.label);
   return {
     name: group.name,
     ...(group.event !== undefined ? { event: group.event } : {}),

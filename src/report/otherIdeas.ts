@@ -1,4 +1,4 @@
-import { OTHER_IDEAS_WARNING_SHARE } from '../themes/theme';
+import { OTHER_IDEAS_LABEL, OTHER_IDEAS_WARNING_SHARE } from '../themes/theme';
 import { ReportGroup, ReportTheme } from './report';
 
 /** Below this many ideas a group is read at a glance: what fits no theme there is no news. */
@@ -14,8 +14,10 @@ export const realThemes = (group: Pick<ReportGroup, 'themes'>): ReportTheme[] =>
  * A sentence for the reader when more than a quarter of a group fits no theme: such a draft
  * needs more than tidying. Undefined when "Other ideas" is small enough to read through.
  */
-export function otherIdeasWarning(ideas: number, otherIdeas: number): string | undefined {
+export function otherIdeasWarning(ideas: number, otherIdeas: number, label = OTHER_IDEAS_LABEL): string | undefined {
   if (ideas < MIN_GROUP_TO_WARN || otherIdeas <= OTHER_IDEAS_WARNING_SHARE * ideas) return undefined;
   const share = Math.round((100 * otherIdeas) / ideas);
-  return `${otherIdeas} of ${ideas} ideas (${share}%) fit no theme and are in "Other ideas"; read them, or try another -k`;
+  // Another -k can help only where themes were found, not where ideas were sorted into saved ones ("Unmatched").
+  const hint = label === OTHER_IDEAS_LABEL ? 'read them, or try another -k' : 'read them';
+  return `${otherIdeas} of ${ideas} ideas (${share}%) fit no theme and are in "${label}"; ${hint}`;
 }

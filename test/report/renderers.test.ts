@@ -113,3 +113,9 @@ describe('"Other ideas" is no theme', () => {
     expect(renderText(report, { color: false })).toContain('\nWarning: 4 of 12 ideas (33%) fit no theme');
   });
 });
+
+describe('the Other ideas warning of sorted ideas', () => {
+  it('names the list the ideas are in, without suggesting -k', () => {
+    expect(otherIdeasWarning(20, 10, 'Unmatched')).toBe('10 of 20 ideas (50%) fit no theme and are in "Unmatched"; read them');
+  });
+});
