@@ -11,6 +11,7 @@ import { groupTitle } from './report/groupTitle';
 import { Format, render } from './report/render';
 import { Report } from './report/report';
 import { buildThemeModel, serialiseThemeModel } from './model/themeModel';
+import { splitByGroup } from './themes/sharedThemes';
 import { WordVectors } from './vectors/wordVectorCache';
 
 export interface RunOptions {
@@ -32,6 +33,8 @@ export interface RunOptions {
   saveModel?: string;
   /** The column naming the event (default: a column named "event"). */
   event?: string;
+  /** One set of themes found over all groups together, each group's ideas counted under them. */
+  shared?: boolean;
   /** How to read the input: encoding, header, limits. */
   read?: ReadOptions;
 }
@@ -72,23 +75,29 @@ export interface AnalysedTableGroup {
 /** Each group of the notes clustered into themes. */
 export function analyseTable(
   table: NotesTable,
-  options: Pick<RunOptions, 'k' | 'seed' | 'merge'> & { wordVectors?: WordVectors },
+  options: Pick<RunOptions, 'k' | 'seed' | 'merge' | 'shared'> & { wordVectors?: WordVectors },
 ): AnalysedTableGroup[] {
   const mergeThreshold = options.merge ?? DEFAULT_MERGE_THRESHOLD;
-  return groupIdeas(table.ideas).map((g) => ({
+  const groups = groupIdeas(table.ideas);
+  if (options.shared) {
+    const whole = analyseGroupWithModel(table.ideas, { k: options.k, seed: options.seed, wordVectors: options.wordVectors, mergeThreshold });
+    const parts = splitByGroup(whole, groups.map((g) => g.ideas));
+    return groups.map((g, i) => ({ name: g.name, ...(g.question !== undefined ? { question: g.question } : {}), analysis: parts[i] }));
+  }
+  return groups.map((g) => ({
     name: g.name,
     ...(g.question !== undefined ? { question: g.question } : {}),
     analysis: analyseGroupWithModel(g.ideas, { k: options.k, seed: options.seed, wordVectors: options.wordVectors, mergeThreshold }),
   }));
 }
 
-export function reportOf(table: NotesTable, name: string, groups: AnalysedTableGroup[], options: Pick<RunOptions, 'k' | 'seed' | 'merge'>, version: string): Report {
+export function reportOf(table: NotesTable, name: string, groups: AnalysedTableGroup[], options: Pick<RunOptions, 'k' | 'seed' | 'merge' | 'shared'>, version: string): Report {
   const merge = options.merge ?? DEFAULT_MERGE_THRESHOLD;
   return buildReport({
     version,
     title: eventOf(table) ?? titleOf(name),
     inputs: [name],
-    options: { k: options.k ?? 'auto', seed: options.seed, ...(Number.isFinite(merge) ? { merge } : {}), by: table.columns.by ?? null, text: table.columns.text },
+    options: { k: options.k ?? 'auto', seed: options.seed, ...(Number.isFinite(merge) ? { merge } : {}), by: table.columns.by ?? null, text: table.columns.text, ...(options.shared ? { shared: true } : {}) },
     groups: groups.map((g) => ({ name: g.name, question: g.question, themes: g.analysis.themes })),
     skipped: table.skipped,
   });

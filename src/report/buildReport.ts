@@ -35,7 +35,10 @@ export function buildReport(input: ReportInput): Report {
       ideas: groups.reduce((s, g) => s + g.ideas, 0),
       skipped: input.skipped.length,
       groups: groups.length,
-      themes: groups.reduce((s, g) => s + realThemes(g).length, 0),
+      // With one set of themes for all groups (--shared) a theme found in three groups is one theme.
+      themes: input.options.shared
+        ? new Set(groups.flatMap((g) => realThemes(g).map((t) => t.label))).size
+        : groups.reduce((s, g) => s + realThemes(g).length, 0),
       otherIdeas: groups.reduce((s, g) => s + g.otherIdeas, 0),
     },
     skipped: [...input.skipped].sort((a, b) => compareText(a.file, b.file) || a.row - b.row),

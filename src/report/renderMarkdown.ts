@@ -1,6 +1,7 @@
 import { themeDisplay } from './display';
 import { groupColumnTitle, groupTitle, plural, themeLetter } from './groupTitle';
 import { realThemes } from './otherIdeas';
+import { sharedColumns, sharedThemeRows } from './sharedTable';
 import { Report, ReportGroup } from './report';
 import { markdownEventsSection } from './renderEvents';
 import { escapeMarkdown } from './safeText';
@@ -17,6 +18,7 @@ export interface MarkdownOptions {
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const out: string[] = [`# ${escapeMarkdown(report.title)}`, ''];
   out.push(...overallFigures(report));
+  if (report.options.shared) out.push(...sharedThemesTable(report));
   for (const group of report.groups) out.push(...groupSection(report, group, options));
   if (report.events) out.push(...markdownEventsSection(report.events));
   if (report.skipped.length > 0) {
@@ -46,6 +48,15 @@ function overallFigures(report: Report): string[] {
   const skipped = report.totals.skipped === 0 ? 'no rows skipped' : `${plural(report.totals.skipped, 'row')} skipped (listed at the end)`;
   const other = hasOther ? ` (${report.totals.otherIdeas} in "Other ideas")` : '';
   lines.push('', `${plural(report.totals.ideas, 'idea')} in ${plural(report.totals.groups, 'group')} and ${plural(report.totals.themes, 'theme')}${other}; ${skipped}.`, '');
+  return lines;
+}
+
+/** With --shared: one table of the themes × the groups, so a theme can be followed from one round to the next. */
+function sharedThemesTable(report: Report): string[] {
+  const columns = sharedColumns(report);
+  const lines = ['## Themes across the groups', '', `| ${['Theme', ...columns.map(escapeMarkdown), 'Total'].join(' | ')} |`, `|---|${columns.map(() => '--:').join('|')}|--:|`];
+  for (const row of sharedThemeRows(report)) lines.push(`| ${[escapeMarkdown(row.label), ...row.counts.map((n) => (n > 0 ? String(n) : '')), String(row.total)].join(' | ')} |`);
+  lines.push('');
   return lines;
 }
 

@@ -3,6 +3,7 @@ import stringWidth from 'string-width';
 import { themeDisplay } from './display';
 import { groupTitle, plural } from './groupTitle';
 import { realThemes } from './otherIdeas';
+import { sharedColumns, sharedThemeRows } from './sharedTable';
 import { Report, ReportGroup } from './report';
 import { textEventsSection } from './renderEvents';
 import { terminalSafe } from './safeText';
@@ -21,6 +22,7 @@ const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 export function renderText(report: Report, options: TextOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
+  if (report.options.shared) out.push(...sharedThemesView(report, c));
   for (const group of report.groups) out.push(...groupView(report, group, options, c));
   if (report.events) out.push(...textEventsSection(report.events, c));
   const skipped = report.totals.skipped > 0 ? `, ${plural(report.totals.skipped, 'row')} skipped` : '';
@@ -28,6 +30,20 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push(c.dim(`${plural(report.totals.ideas, 'idea')} in ${plural(report.totals.themes, 'theme')}${other}${skipped}.`));
   for (const s of report.skipped) out.push(c.dim(`  skipped ${terminalSafe(s.file)} row ${s.row}: ${s.reason}`));
   return `${out.join('\n')}\n`;
+}
+
+/** With --shared: the themes × the groups, aligned. */
+function sharedThemesView(report: Report, c: InstanceType<typeof Chalk>): string[] {
+  const rows = sharedThemeRows(report);
+  const columns = sharedColumns(report).map(terminalSafe);
+  const labels = rows.map((r) => terminalSafe(r.label));
+  const labelWidth = Math.max(5, ...labels.map((l) => stringWidth(l)));
+  const widths = columns.map((h) => Math.max(3, stringWidth(h)));
+  const cell = (text: string, width: number) => ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
+  const out = [c.bold('Themes across the groups'), '', `${' '.repeat(labelWidth)}  ${columns.map((h, i) => cell(h, widths[i])).join('  ')}  total`];
+  rows.forEach((row, r) => out.push(`${padToWidth(labels[r], labelWidth)}  ${row.counts.map((n, i) => cell(n > 0 ? String(n) : '·', widths[i])).join('  ')}  ${cell(String(row.total), 5)}`));
+  out.push('');
+  return out;
 }
 
 function groupView(report: Report, group: ReportGroup, options: TextOptions, c: InstanceType<typeof Chalk>): string[] {

@@ -47,6 +47,8 @@ export interface ReportOptions {
   /** The grouping column, or null when all ideas form one group. */
   by: string | null;
   text: string;
+  /** One set of themes was found over all groups together (--shared). */
+  shared?: boolean;
   /** `assign` only: the saved themes the ideas were placed into, and the least similarity used. */
   model?: string;
   threshold?: number;

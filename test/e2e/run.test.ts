@@ -179,3 +179,26 @@ describe('near-duplicates and --top', () => {
     expect(bullets.length).toBeLessThanOrEqual(4);
   });
 });
+
+describe('--shared: one set of themes across the groups', () => {
+  const json = rapporteur([ITU, '--shared', '--format', 'json']);
+  const report = JSON.parse(json.stdout) as Report;
+
+  it('finds the themes over all rounds and counts each round under them', () => {
+    expect(json.status).toBe(0);
+    expect(report.options.shared).toBe(true);
+    const ideas = report.groups.flatMap((g) => g.themes.flatMap((t) => t.ideas));
+    expect(ideas).toHaveLength(108);
+    expect(new Set(ideas.map((i) => i.row)).size).toBe(108);
+    const labels = new Set(report.groups.flatMap((g) => g.themes.filter((t) => !t.other).map((t) => t.label)));
+    expect(report.totals.themes).toBe(labels.size);
+    // Some theme comes back in more than one round: that is the point of one set of themes.
+    const rounds = [...labels].map((label) => report.groups.filter((g) => g.themes.some((t) => t.label === label)).length);
+    expect(Math.max(...rounds)).toBeGreaterThan(1);
+  });
+
+  it('shows a table of the themes × the rounds in Markdown', () => {
+    const md = rapporteur([ITU, '--shared', '--format', 'markdown']).stdout;
+    expect(md).toContain('## Themes across the groups\n\n| Theme | Round 1 | Round 2 | Round 3 | Total |\n|---|--:|--:|--:|--:|\n');
+  });
+});
