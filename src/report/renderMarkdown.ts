@@ -18,7 +18,7 @@ export interface MarkdownOptions {
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const out: string[] = [`# ${escapeMarkdown(report.title)}`, ''];
   out.push(...overallFigures(report));
-  if (report.options.shared) out.push(...sharedThemesTable(report));
+  if (report.options.shared && report.groups.length > 1) out.push(...sharedThemesTable(report));
   for (const group of report.groups) out.push(...groupSection(report, group, options));
   if (report.events) out.push(...markdownEventsSection(report.events));
   if (report.skipped.length > 0) {
