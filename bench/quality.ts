@@ -70,6 +70,7 @@ const output = [
   '',
   `Agreement with the human grouping, mean over ${seeds.length} seeds (0–${seeds.length - 1}). "auto": rapporteur chooses k;`,
   '"true k": given the human number of themes with -k. Spread = max − min of AMI over the seeds.',
+  'Themes found: real themes summed over a set\'s groups ("Other ideas" is not a theme, but is one cluster for AMI and ARI).',
   'Reference: scikit-learn TF-IDF + k-means **given the true k** (shared/data/BASELINES.md).',
   `Pipeline: \`${JSON.stringify(config)}\`.`,
   '',
