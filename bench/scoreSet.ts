@@ -42,8 +42,12 @@ export interface ScoreOptions {
 export interface SetScore {
   ami: Summary;
   ari: Summary;
-  /** Themes found per run, summed over the set's groups. */
+  /** Themes found per run ("Other ideas" is not one), summed over the set's groups. */
   found: Summary;
+  /** Edits to the human grouping per run, summed over the set's groups (src/evaluate/edits.ts). */
+  edits: Summary;
+  /** Ideas scored per run. */
+  ideas: number;
 }
 
 /** Mean agreement per seed, then summarised over the seeds. A set split by rounds scores the mean over its rounds, as the reference does. */
@@ -51,13 +55,15 @@ export function scoreLabelledSet(set: LabelledSet, options: ScoreOptions, table:
   const ami: number[] = [];
   const ari: number[] = [];
   const found: number[] = [];
+  const edits: number[] = [];
   for (const seed of options.seeds) {
     const groups = agreementPerGroup(table.ideas, { seed, pipeline: options.pipeline ?? {}, wordVectors: options.wordVectors }, options.trueK);
     ami.push(groups.reduce((s, g) => s + g.agreement.ami, 0) / groups.length);
     ari.push(groups.reduce((s, g) => s + g.agreement.ari, 0) / groups.length);
     found.push(groups.reduce((s, g) => s + g.agreement.found, 0));
+    edits.push(groups.reduce((s, g) => s + g.agreement.edits.edits, 0));
   }
-  return { ami: summarise(ami), ari: summarise(ari), found: summarise(found) };
+  return { ami: summarise(ami), ari: summarise(ari), found: summarise(found), edits: summarise(edits), ideas: table.ideas.length };
 }
 
 /** bench/results.json: the committed figures the regression test holds the pipeline to. */
@@ -70,7 +76,9 @@ export interface BenchResults {
     name: string;
     file: string;
     humanThemes: string;
-    auto: { ami: number; ari: number; amiMin: number; amiMax: number; themesFound: number };
-    trueK: { ami: number; ari: number };
+    auto: { ami: number; ari: number; amiMin: number; amiMax: number; themesFound: number; edits?: number };
+    trueK: { ami: number; ari: number; edits?: number };
+    /** scikit-learn TF-IDF + k-means given the true k, measured by bench/referenceEdits.ts; absent when it could not run. */
+    reference?: { ami: number; edits: number };
   }[];
 }

@@ -4,7 +4,7 @@ import { Idea } from './ingest/idea';
 import { analyseText, AnalysedText } from './text/analyse';
 import { findDuplicates } from './themes/duplicates';
 import { nameThemes } from './themes/labels';
-import { OTHER_IDEAS_LABEL, Theme, ThemeMember } from './themes/theme';
+import { OTHER_IDEAS_LABEL, OTHER_IDEAS_WARNING_SHARE, Theme, ThemeMember } from './themes/theme';
 import { clusteringSimilarity, SimilarityOptions } from './vectors/clusteringSimilarity';
 import { dot, normalise, mean } from './vectors/dense';
 import { fitRepresentation, RepresentationModel, RepresentationOptions, transformRepresentation } from './vectors/represent';
@@ -20,7 +20,7 @@ export const DEFAULT_PIPELINE: PipelineConfig = {
   maxK: 10,
   start: 'ward',
   restarts: 20,
-  minSimilarity: 0.1,
+  minSimilarity: 0.05,
   minThemeSize: 2,
   wordAlignment: 0.3,
 };
@@ -112,7 +112,9 @@ export function clusterIdeas(texts: readonly AnalysedText[], options: AnalysisOp
   const representation = fitRepresentation(clustered.map((i) => texts[i]), config, options.wordVectors);
   const rows = transformRepresentation(representation, clustered.map((i) => texts[i]), options.wordVectors);
   const similarity = clusteringSimilarity(representation, rows, clustered.map((i) => texts[i]), options.wordVectors, config.wordAlignment);
-  const found = markOutliers(rows, clusterRows(rows, { ...config, k: options.k, seed: options.seed }, similarity ?? undefined), config);
+  // A k that leaves more than a quarter of the ideas over is no report's k (see OTHER_IDEAS_WARNING_SHARE).
+  const admissible = (l: readonly number[]) => markOutliers(rows, l, config).filter((x) => x < 0).length <= OTHER_IDEAS_WARNING_SHARE * rows.length;
+  const found = markOutliers(rows, clusterRows(rows, { ...config, k: options.k, seed: options.seed, admissible }, similarity ?? undefined), config);
   clustered.forEach((i, position) => (labels[i] = found[position]));
   return { labels, clustered, rows, representation };
 }

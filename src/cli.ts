@@ -143,6 +143,7 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     )
     .option('--no-merge', 'list every idea, even repeated ones')
     .option('--event <column>', 'column naming the event of each idea, for the report title (default: a column named "event", else the file name)')
+    .option('--shared', 'one set of themes for all groups (--by), each group counted under them')
     .option('--out-dir <folder>', 'several inputs: write one report per input and an index of the themes they share into this folder')
     .option('--force', 'overwrite reports that already exist in --out-dir')
     .option('--keep-going', 'report an input that cannot be read and go on with the others (exit 1 at the end)')
@@ -246,6 +247,7 @@ interface CliOptions extends AnalysisCliOptions {
   saveModel?: string;
   keep?: string;
   event?: string;
+  shared?: boolean;
   outDir?: string;
   force?: boolean;
   keepGoing?: boolean;
@@ -362,7 +364,7 @@ async function execute(invocation: Invocation, context: RunContext): Promise<{ r
   if (o.outDir && o.output) throw usageError('CONFLICTING_OUTPUTS', '--out-dir writes one report per input and -o one report of all inputs: give one of them', 'drop -o, or --out-dir');
   const common = {
     text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, output: o.output, color: colourWanted(o.color), vectors: o.vectors,
-    top: o.top, merge: o.merge === false ? Infinity : o.merge, saveModel: o.saveModel, event: o.event,
+    top: o.top, merge: o.merge === false ? Infinity : o.merge, saveModel: o.saveModel, event: o.event, shared: o.shared,
     read: readOptions(o),
   };
   const [first] = invocation.inputs;

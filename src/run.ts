@@ -8,9 +8,11 @@ import { NotesTable } from './ingest/idea';
 import { ReadOptions } from './ingest/parseNotes';
 import { InputContext, readNotes } from './input';
 import { buildReport } from './report/buildReport';
+import { groupTitle } from './report/groupTitle';
 import { Format, render } from './report/render';
 import { Report } from './report/report';
 import { buildThemeModel, serialiseThemeModel } from './model/themeModel';
+import { splitByGroup } from './themes/sharedThemes';
 import { WordVectors } from './vectors/wordVectorCache';
 import { planOutputs } from './output/planOutputs';
 import { writeOutputs } from './output/writeOutputs';
@@ -39,6 +41,8 @@ export interface RunOptions {
   saveModel?: string;
   /** The column naming the event (default: a column named "event"). */
   event?: string;
+  /** One set of themes found over all groups together, each group's ideas counted under them. */
+  shared?: boolean;
   /** How to read the input: encoding, header, limits. */
   read?: ReadOptions;
   /** The rapporteur's edited report, whose themes and edits the new report keeps (`--keep`). */
@@ -76,6 +80,7 @@ export function draftReport(options: RunOptions, context: RunContext): Draft {
   noteSmallGroups(table, options.k, context);
   const groups = kept ? keptGroups(table, kept, { ...options, wordVectors }, context) : analyseTable(table, { ...options, wordVectors });
   const report = withDraft(reportOf(table, name, groups, options, context.version), kept);
+  for (const group of report.groups) if (group.warning) context.notice(`rapporteur: warning: ${groupTitle(report, group)}: ${group.warning}`);
   const rendered = renderFor(report, options);
   if (!options.saveModel) return { report, rendered };
   const model = buildThemeModel({ version: context.version, inputs: [name], options: { ...report.options, vectors: wordVectors !== undefined }, groups });
@@ -99,23 +104,31 @@ export interface AnalysedTableGroup {
 /** Each group of the notes clustered into themes. */
 export function analyseTable(
   table: NotesTable,
-  options: Pick<RunOptions, 'k' | 'seed' | 'merge'> & { wordVectors?: WordVectors },
+  options: Pick<RunOptions, 'k' | 'seed' | 'merge' | 'shared'> & { wordVectors?: WordVectors },
 ): AnalysedTableGroup[] {
   const mergeThreshold = options.merge ?? DEFAULT_MERGE_THRESHOLD;
-  return groupIdeas(table.ideas).map((g) => ({
+  const groups = groupIdeas(table.ideas);
+  if (options.shared) {
+    // One set of themes over every group: -k gives its number (a value per group has no meaning here).
+    const k = options.k?.rest === 'auto' ? undefined : options.k?.rest;
+    const whole = analyseGroupWithModel(table.ideas, { k, seed: options.seed, wordVectors: options.wordVectors, mergeThreshold });
+    const parts = splitByGroup(whole, groups.map((g) => g.ideas));
+    return groups.map((g, i) => ({ name: g.name, ...(g.question !== undefined ? { question: g.question } : {}), analysis: parts[i] }));
+  }
+  return groups.map((g) => ({
     name: g.name,
     ...(g.question !== undefined ? { question: g.question } : {}),
     analysis: analyseGroupWithModel(g.ideas, { k: kForGroup(options.k, g.name), seed: options.seed, wordVectors: options.wordVectors, mergeThreshold }),
   }));
 }
 
-export function reportOf(table: NotesTable, name: string, groups: AnalysedTableGroup[], options: Pick<RunOptions, 'k' | 'seed' | 'merge'>, version: string): Report {
+export function reportOf(table: NotesTable, name: string, groups: AnalysedTableGroup[], options: Pick<RunOptions, 'k' | 'seed' | 'merge' | 'shared'>, version: string): Report {
   const merge = options.merge ?? DEFAULT_MERGE_THRESHOLD;
   return buildReport({
     version,
     title: eventOf(table) ?? titleOf(name),
     inputs: [name],
-    options: { k: recordK(options.k, groups.map((g) => g.name)), seed: options.seed, ...(Number.isFinite(merge) ? { merge } : {}), by: table.columns.by ?? null, text: table.columns.text },
+    options: { k: recordK(options.k, groups.map((g) => g.name)), seed: options.seed, ...(Number.isFinite(merge) ? { merge } : {}), by: table.columns.by ?? null, text: table.columns.text, ...(options.shared ? { shared: true } : {}) },
     groups: groups.map((g) => ({ name: g.name, question: g.question, themes: g.analysis.themes, ordered: g.ordered, paragraphs: g.paragraphs })),
     skipped: table.skipped,
   });

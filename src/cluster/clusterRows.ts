@@ -19,6 +19,11 @@ export interface ClusterOptions {
   restarts?: number;
   /** How k-means on a spectral embedding starts (see SpectralOptions.start). */
   start?: 'ward' | 'kmeans++';
+  /**
+   * When choosing k: whether a grouping is one a report could use (e.g. not most ideas left
+   * over); the best silhouette among those that are wins, the best of all if none is.
+   */
+  admissible?: (labels: readonly number[]) => boolean;
 }
 
 /**
@@ -51,7 +56,8 @@ export function clusterRows(rows: number[][], options: ClusterOptions, similarit
     const labels = fit(k);
     return { k, labels, score: silhouette(sampleSimilarity, compact(sample.map((i) => labels[i]))) };
   });
-  return bestByScore(tried)!.labels;
+  const usable = options.admissible ? tried.filter((t) => options.admissible!(t.labels)) : tried;
+  return bestByScore(usable.length > 0 ? usable : tried)!.labels;
 }
 
 const WARD_LIMIT = 500;

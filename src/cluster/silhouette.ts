@@ -4,12 +4,21 @@
  * never wins a comparison).
  */
 export function silhouette(similarity: readonly Float64Array[], labels: readonly number[]): number {
+  const values = silhouetteValues(similarity, labels);
+  return values.length === 0 ? -1 : values.reduce((s, v) => s + v, 0) / values.length;
+}
+
+/**
+ * Each idea's silhouette (b − a) / max(a, b), cosine distance; 0 for an idea alone in its
+ * cluster. Empty when there is no silhouette (one cluster, or as many clusters as ideas).
+ */
+export function silhouetteValues(similarity: readonly Float64Array[], labels: readonly number[]): number[] {
   const n = labels.length;
   const k = Math.max(...labels) + 1;
-  if (k < 2 || n <= k) return -1;
+  if (k < 2 || n <= k) return [];
   const sizes = new Array<number>(k).fill(0);
   for (const l of labels) sizes[l]++;
-  let total = 0;
+  const values = new Array<number>(n).fill(0);
   const sums = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     sums.fill(0);
@@ -21,9 +30,9 @@ export function silhouette(similarity: readonly Float64Array[], labels: readonly
     let b = Infinity;
     for (let c = 0; c < k; c++) if (c !== own && sizes[c] > 0) b = Math.min(b, sums[c] / sizes[c]);
     const denominator = Math.max(a, b);
-    total += denominator > 0 ? (b - a) / denominator : 0;
+    values[i] = denominator > 0 ? (b - a) / denominator : 0;
   }
-  return total / n;
+  return values;
 }
 
 /** Cosine similarity matrix of L2-normalised rows. */

@@ -10,6 +10,7 @@ import {
   normalizedMutualInformation,
   purity,
 } from './metrics';
+import { countEdits, EditCount, editsPer100, sumEdits } from './edits';
 
 /** How far one group's themes agree with the human grouping (every score: 1 = the same grouping). */
 export interface EvaluationScores {
@@ -26,7 +27,7 @@ export interface EvaluationScores {
   completeness: number;
   /** Share of ideas in their theme's commonest human theme. */
   purity: number;
-  /** Themes rapporteur found ("Other ideas" counts as one) and themes the humans made. */
+  /** Themes rapporteur found ("Other ideas" is not a theme) and themes the humans made. */
   themes: number;
   humanThemes: number;
 }
@@ -61,12 +62,21 @@ export interface GroupEvaluation {
   themes: EvaluatedTheme[];
   /** Largest human theme first. */
   confusion: HumanThemeSpread[];
+  /** Edits to turn the themes into the human grouping (see edits.ts); null when no idea has a human theme. */
+  edits: EditsFigure | null;
 }
+
+/** An edit count with its rate per 100 evaluated ideas. */
+export type EditsFigure = EditCount & { per100Ideas: number };
+
+const withRate = (count: EditCount): EditsFigure => ({ ...count, per100Ideas: Math.round(editsPer100(count) * 10) / 10 });
 
 export interface EvaluationReport {
   groups: GroupEvaluation[];
   /** Each score averaged over the scored groups (a set split by rounds scores the mean of its rounds); null if none was scored. */
   mean: EvaluationScores | null;
+  /** Edits summed over the scored groups; null if none was scored. */
+  edits: EditsFigure | null;
   totals: { ideas: number; evaluated: number; notEvaluated: number; groups: number; scoredGroups: number };
   /** Ideas with an empty human theme: clustered with the others, left out of every score. */
   notEvaluated: { file: string; row: number }[];
@@ -91,6 +101,7 @@ export function evaluate(ideas: readonly Idea[], options: AnalysisOptions & { gr
   return {
     groups,
     mean: scored.length > 0 ? meanScores(scored) : null,
+    edits: scored.length > 0 ? withRate(sumEdits(groups.flatMap((g) => (g.edits ? [g.edits] : [])))) : null,
     totals: {
       ideas: ideas.length,
       evaluated: ideas.length - notEvaluated.length,
@@ -128,9 +139,10 @@ function evaluateGroup(name: string, question: string | undefined, ideas: readon
     ideas: ideas.length,
     evaluated: truth.length,
     notEvaluated: ideas.length - truth.length,
-    scores: truth.length > 0 ? score(truth, predicted, themes.length) : null,
+    scores: truth.length > 0 ? score(truth, predicted, themes.filter((t) => !t.other).length) : null,
     themes: evaluatedThemes,
     confusion: spread(truth, predicted, evaluatedThemes),
+    edits: truth.length > 0 ? withRate(countEdits(truth, predicted.map((t) => (themes[t].other ? -1 : t)))) : null,
   };
 }
 

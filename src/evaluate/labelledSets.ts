@@ -3,13 +3,16 @@ import { groupIdeas } from '../groupIdeas';
 import { AnalysisOptions, clusterIdeas } from '../analyse';
 import { analyseText } from '../text/analyse';
 import { adjustedMutualInformation, adjustedRandIndex } from './metrics';
+import { countEdits, EditCount } from './edits';
 
 export interface Agreement {
   ami: number;
   ari: number;
-  /** Themes found (an "Other ideas" group counts as one) and themes the humans chose. */
+  /** Themes found ("Other ideas" is not one) and themes the humans chose. */
   found: number;
   human: number;
+  /** Edits to the human grouping; ideas without content words count as "Other ideas". */
+  edits: EditCount;
 }
 
 /**
@@ -24,7 +27,7 @@ export function agreementPerGroup(ideas: readonly Idea[], options: AnalysisOptio
     const { labels } = clusterIdeas(texts, { ...options, k: trueK ? human : options.k });
     return {
       name: group.name,
-      agreement: { ami: adjustedMutualInformation(truth, labels), ari: adjustedRandIndex(truth, labels), found: new Set(labels).size, human },
+      agreement: { ami: adjustedMutualInformation(truth, labels), ari: adjustedRandIndex(truth, labels), found: new Set(labels.filter((l) => l >= 0)).size, human, edits: countEdits(truth, labels) },
     };
   });
 }

@@ -38,6 +38,8 @@ export interface EvaluationDocument {
   options: EvaluationSetting['options'];
   totals: EvaluationReport['totals'] & { skipped: number };
   mean: EvaluationScores | null;
+  /** Edits summed over the groups, with their rate per 100 ideas. */
+  edits: EvaluationReport['edits'];
   groups: GroupEvaluation[];
   notEvaluated: EvaluationReport['notEvaluated'];
   skipped: SkippedRow[];
@@ -51,6 +53,7 @@ export function evaluationDocument(report: EvaluationReport, setting: Evaluation
     options: setting.options,
     totals: { ...report.totals, skipped: setting.skipped.length },
     mean: report.mean,
+    edits: report.edits,
     groups: report.groups,
     notEvaluated: report.notEvaluated,
     skipped: setting.skipped,
@@ -105,21 +108,32 @@ export function renderEvaluationText(report: EvaluationReport, setting: Evaluati
 
   const left = (text: string): Cell => ({ text, right: false });
   const right = (text: string): Cell => ({ text, right: true });
-  const header = [left('group'), right('ideas'), right('themes'), right('human'), ...SCORE_COLUMNS.map(([, name]) => right(name))];
+  const header = [left('group'), right('ideas'), right('themes'), right('human'), right('edits'), right('edits/100'), ...SCORE_COLUMNS.map(([, name]) => right(name))];
   const rows: Cell[][] = [header];
   for (const group of report.groups) {
     const s = group.scores;
     rows.push([
       left(groupTitle(group, options.by)),
       right(String(group.evaluated)),
-      right(String(group.themes.length)),
+      right(String(group.themes.filter((t) => !t.other).length)),
       right(s ? String(s.humanThemes) : '–'),
+      right(group.edits ? String(group.edits.edits) : '–'),
+      right(group.edits ? group.edits.per100Ideas.toFixed(1) : '–'),
       ...SCORE_COLUMNS.map(([key]) => right(s ? f3(s[key]) : '–')),
     ]);
   }
   if (report.mean && report.totals.scoredGroups > 1) {
     const m = report.mean;
-    rows.push([left('mean'), right(''), right(m.themes.toFixed(1)), right(m.humanThemes.toFixed(1)), ...SCORE_COLUMNS.map(([key]) => right(f3(m[key])))]);
+    const e = report.edits;
+    rows.push([
+      left('mean'),
+      right(''),
+      right(m.themes.toFixed(1)),
+      right(m.humanThemes.toFixed(1)),
+      right(e ? String(e.edits) : '–'),
+      right(e ? e.per100Ideas.toFixed(1) : '–'),
+      ...SCORE_COLUMNS.map(([key]) => right(f3(m[key]))),
+    ]);
   }
   out.push(...table(rows));
   out.push('');
@@ -135,7 +149,16 @@ export function renderEvaluationText(report: EvaluationReport, setting: Evaluati
     out.push('');
   }
 
+  if (report.edits) {
+    const e = report.edits;
+    out.push(
+      `Edits to reach the human grouping: ${e.edits} (${plural(e.moves, 'move')}, ${plural(e.merges, 'merge')}, ${plural(e.newThemes, 'new theme')}) for ${plural(e.ideas, 'idea')}, ${e.per100Ideas.toFixed(1)} per 100.`,
+      '',
+    );
+  }
   out.push(
+    "Edits: each theme stands for its commonest human theme; an idea of another human theme or in Other ideas is one move,",
+    'two themes standing for one human theme one merge, a human theme no theme stands for one new theme.',
     'AMI, ARI: 1 = the human grouping, 0 = chance. NMI = V-measure: shared information, 1 = the same grouping.',
     "Homogeneity: each theme holds one human theme. Completeness: each human theme stays in one theme.",
     "Purity: share of ideas in their theme's commonest human theme.",

@@ -11,7 +11,7 @@ export interface CrossEventTheme {
    * An object without prototype, so that an event named "__proto__" or "toString" is a key like any other.
    */
   counts: Record<string, number>;
-  /** Found in two events or more. */
+  /** Found in two events or more, with themes alike enough (see SHARED_THEME_SIMILARITY). */
   shared: boolean;
   other?: true;
 }
@@ -41,9 +41,10 @@ export interface EventThemes {
 
 /**
  * Which themes come back from one event to the next: `overall` are the themes of all events'
- * ideas clustered together (the same Idea objects as in the events' own themes).
+ * ideas clustered together (the same Idea objects as in the events' own themes); `linked`,
+ * when given, names for each of them the events whose themes in it are alike enough to share it.
  */
-export function crossEventView(events: readonly EventThemes[], overall: readonly Theme[]): CrossEventView {
+export function crossEventView(events: readonly EventThemes[], overall: readonly Theme[], linked?: ReadonlyMap<Theme, ReadonlySet<string>>): CrossEventView {
   const eventOf = new Map<Idea, string>();
   for (const e of events) for (const theme of e.themes) for (const m of theme.members) eventOf.set(m.idea, e.event);
   const names = events.map((e) => e.event);
@@ -55,7 +56,8 @@ export function crossEventView(events: readonly EventThemes[], overall: readonly
         const n = theme.members.filter((m) => eventOf.get(m.idea) === name).length;
         if (n > 0) counts[name] = n;
       }
-      const shared = !theme.other && Object.keys(counts).length >= 2;
+      // Without `linked`, any two events in one theme share it; with it, only events whose themes are alike.
+      const shared = !theme.other && Object.keys(counts).length >= 2 && (!linked || (linked.get(theme)?.size ?? 0) >= 2);
       return { label: theme.label, keywords: theme.keywords, size: theme.members.length, counts, shared, ...(theme.other ? { other: true as const } : {}) };
     })
     .sort(byRelevance);

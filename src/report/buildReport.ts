@@ -1,6 +1,7 @@
 import { CrossEventView } from '../events/crossEvent';
 import { Idea, SkippedRow } from '../ingest/idea';
 import { Theme } from '../themes/theme';
+import { otherIdeasOf, otherIdeasWarning, realThemes } from './otherIdeas';
 import { Report, ReportGroup, ReportOptions, ReportTheme, SCHEMA_VERSION } from './report';
 
 export interface AnalysedGroup {
@@ -37,7 +38,11 @@ export function buildReport(input: ReportInput): Report {
       ideas: groups.reduce((s, g) => s + g.ideas, 0),
       skipped: input.skipped.length,
       groups: groups.length,
-      themes: groups.reduce((s, g) => s + g.themes.length, 0),
+      // With one set of themes for all groups (--shared) a theme found in three groups is one theme.
+      themes: input.options.shared
+        ? new Set(groups.flatMap((g) => realThemes(g).map((t) => t.label))).size
+        : groups.reduce((s, g) => s + realThemes(g).length, 0),
+      otherIdeas: groups.reduce((s, g) => s + g.otherIdeas, 0),
     },
     skipped: [...input.skipped].sort((a, b) => compareText(a.file, b.file) || a.row - b.row),
     groups,
@@ -48,12 +53,17 @@ export function buildReport(input: ReportInput): Report {
 function toReportGroup(group: AnalysedGroup): ReportGroup {
   const themes = group.themes.map(toReportTheme);
   if (!group.ordered) themes.sort(themeOrder);
+  const ideas = themes.reduce((s, t) => s + t.size, 0);
+  const otherIdeas = otherIdeasOf(themes);
+  const warning = otherIdeasWarning(ideas, otherIdeas, themes.find((t) => t.other)?.label);
   return {
     name: group.name,
     ...(group.event !== undefined ? { event: group.event } : {}),
     ...(group.question !== undefined ? { question: group.question } : {}),
     ...(group.paragraphs?.length ? { paragraphs: group.paragraphs } : {}),
-    ideas: themes.reduce((s, t) => s + t.size, 0),
+    ideas,
+    otherIdeas,
+    ...(warning ? { warning } : {}),
     themes,
   };
 }

@@ -13,7 +13,9 @@ export function markdownEventsSection(view: CrossEventView, links: ReadonlyMap<s
   const lines = [`${heading} Themes across ${plural(view.events.length, 'event')}`, ''];
   const shared = view.themes.filter((t) => t.shared).length;
   lines.push(`${plural(shared, 'theme')} came up in more than one event.`, '');
-  const header = ['Theme', ...view.events.map(escapeMarkdown), 'Total'];
+  // Event names can be long: the columns carry short codes, named once above the table.
+  lines.push(`${view.events.map((e, i) => `${eventCode(i)}: ${escapeMarkdown(e)}`).join('; ')}.`, '');
+  const header = ['Theme', ...view.events.map((_, i) => eventCode(i)), 'Total'];
   lines.push(`| ${header.join(' | ')} |`, `|---|${view.events.map(() => '--:').join('|')}|--:|`);
   for (const theme of view.themes) {
     const label = theme.shared ? `**${escapeMarkdown(theme.label)}**` : escapeMarkdown(theme.label);
@@ -38,7 +40,8 @@ export function markdownEventsSection(view: CrossEventView, links: ReadonlyMap<s
 /** The cross-event view for the terminal: the same table, aligned, shared themes marked. */
 export function textEventsSection(view: CrossEventView, c: InstanceType<typeof Chalk>): string[] {
   const out = [c.bold(`Themes across ${plural(view.events.length, 'event')}`), ''];
-  const events = view.events.map(terminalSafe);
+  const events = view.events.map((_, i) => eventCode(i));
+  out.push(...view.events.map((e, i) => c.dim(`${eventCode(i)}  ${terminalSafe(e)}`)), '');
   const labels = view.themes.map((t) => `${t.shared ? '* ' : '  '}${terminalSafe(t.label)}`);
   const labelWidth = Math.max(5, ...labels.map((l) => stringWidth(l)));
   const widths = events.map((e) => Math.max(3, stringWidth(e)));
@@ -51,4 +54,9 @@ export function textEventsSection(view: CrossEventView, c: InstanceType<typeof C
   });
   out.push(c.dim('* found in more than one event'), '');
   return out;
+}
+
+/** The short column heading of the i-th event: E1, E2, … */
+export function eventCode(index: number): string {
+  return `E${index + 1}`;
 }

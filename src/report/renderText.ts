@@ -2,6 +2,8 @@ import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { themeDisplay } from './display';
 import { groupTitle, plural } from './groupTitle';
+import { realThemes } from './otherIdeas';
+import { sharedColumns, sharedThemeRows } from './sharedTable';
 import { Report, ReportGroup } from './report';
 import { textEventsSection } from './renderEvents';
 import { terminalSafe } from './safeText';
@@ -21,18 +23,36 @@ export function renderText(report: Report, options: TextOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
   for (const paragraph of report.paragraphs ?? []) out.push(...paragraphLines(paragraph, ''), '');
+  if (report.options.shared && report.groups.length > 1) out.push(...sharedThemesView(report, c));
   for (const group of report.groups) out.push(...groupView(report, group, options, c));
   if (report.events) out.push(...textEventsSection(report.events, c));
   const skipped = report.totals.skipped > 0 ? `, ${plural(report.totals.skipped, 'row')} skipped` : '';
-  out.push(c.dim(`${plural(report.totals.ideas, 'idea')} in ${plural(report.totals.themes, 'theme')}${skipped}.`));
+  const other = report.totals.otherIdeas > 0 ? ` (${report.totals.otherIdeas} in Other ideas)` : '';
+  out.push(c.dim(`${plural(report.totals.ideas, 'idea')} in ${plural(report.totals.themes, 'theme')}${other}${skipped}.`));
   for (const s of report.skipped) out.push(c.dim(`  skipped ${terminalSafe(s.file)} row ${s.row}: ${s.reason}`));
   return `${out.join('\n')}\n`;
 }
 
+/** With --shared: the themes × the groups, aligned. */
+function sharedThemesView(report: Report, c: InstanceType<typeof Chalk>): string[] {
+  const rows = sharedThemeRows(report);
+  const columns = sharedColumns(report).map(terminalSafe);
+  const labels = rows.map((r) => terminalSafe(r.label));
+  const labelWidth = Math.max(5, ...labels.map((l) => stringWidth(l)));
+  const widths = columns.map((h) => Math.max(3, stringWidth(h)));
+  const cell = (text: string, width: number) => ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
+  const out = [c.bold('Themes across the groups'), '', `${' '.repeat(labelWidth)}  ${columns.map((h, i) => cell(h, widths[i])).join('  ')}  total`];
+  rows.forEach((row, r) => out.push(`${padToWidth(labels[r], labelWidth)}  ${row.counts.map((n, i) => cell(n > 0 ? String(n) : '·', widths[i])).join('  ')}  ${cell(String(row.total), 5)}`));
+  out.push('');
+  return out;
+}
+
 function groupView(report: Report, group: ReportGroup, options: TextOptions, c: InstanceType<typeof Chalk>): string[] {
   const out: string[] = [];
-  out.push(c.bold(terminalSafe(groupTitle(report, group))) + c.dim(` — ${plural(group.ideas, 'idea')}, ${plural(group.themes.length, 'theme')}`));
+  const other = group.otherIdeas > 0 ? `, ${group.otherIdeas} in Other ideas` : '';
+  out.push(c.bold(terminalSafe(groupTitle(report, group))) + c.dim(` — ${plural(group.ideas, 'idea')}, ${plural(realThemes(group).length, 'theme')}${other}`));
   if (group.question) out.push(c.italic(terminalSafe(group.question)));
+  if (group.warning) out.push(c.yellow(`Warning: ${group.warning}.`));
   out.push('');
   for (const paragraph of group.paragraphs ?? []) out.push(...paragraphLines(paragraph, ''), '');
 
@@ -42,8 +62,9 @@ function groupView(report: Report, group: ReportGroup, options: TextOptions, c: 
   const countWidth = Math.max(...group.themes.map((t) => String(t.size).length));
   const largest = Math.max(...group.themes.map((t) => t.size));
   group.themes.forEach((theme, t) => {
+    // "Other ideas" is no theme: it gets no number.
     const cells = [
-      String(t + 1).padStart(numberWidth),
+      (theme.other ? '' : String(t + 1)).padStart(numberWidth),
       padToWidth(labels[t], labelWidth),
       String(theme.size).padStart(countWidth),
       c.cyan(bar(theme.size, largest)),
@@ -53,7 +74,7 @@ function groupView(report: Report, group: ReportGroup, options: TextOptions, c: 
   out.push('');
 
   group.themes.forEach((theme, t) => {
-    const number = `${String(t + 1).padStart(numberWidth)}.`;
+    const number = theme.other ? ' '.repeat(numberWidth + 1) : `${String(t + 1).padStart(numberWidth)}.`;
     const keywords = theme.keywords.length > 0 ? c.dim(`  ${theme.keywords.map(terminalSafe).join(', ')}`) : '';
     out.push(`${number} ${c.bold.cyan(labels[t])} ${c.yellow(`(${theme.size})`)}${keywords}`);
     const indent = ' '.repeat(number.length + 1);

@@ -42,6 +42,10 @@ export interface ReportGroup {
   /** `--keep`: paragraphs the rapporteur wrote under the group heading (Markdown source). */
   paragraphs?: string[];
   ideas: number;
+  /** Ideas in "Other ideas" (fitting no theme); that list is in `themes`, last, but is no theme. */
+  otherIdeas: number;
+  /** Present when more than a quarter of the group's ideas fit no theme: a sentence for the reader. */
+  warning?: string;
   themes: ReportTheme[];
 }
 
@@ -56,6 +60,8 @@ export interface ReportOptions {
   text: string;
   /** `--keep`: the edited report whose themes were kept. */
   keep?: string;
+  /** One set of themes was found over all groups together (--shared). */
+  shared?: boolean;
   /** `assign` only: the saved themes the ideas were placed into, and the least similarity used. */
   model?: string;
   threshold?: number;
@@ -69,7 +75,8 @@ export interface Report {
   /** The inputs, as named on the command line. */
   inputs: string[];
   options: ReportOptions;
-  totals: { ideas: number; skipped: number; groups: number; themes: number };
+  /** `themes` counts real themes only; `otherIdeas` the ideas in the groups' "Other ideas". */
+  totals: { ideas: number; skipped: number; groups: number; themes: number; otherIdeas: number };
   skipped: { file: string; row: number; reason: string }[];
   groups: ReportGroup[];
   /** `--keep`: paragraphs the rapporteur wrote under the title (Markdown source). */

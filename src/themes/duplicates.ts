@@ -1,7 +1,9 @@
 /**
  * Near-duplicate ideas within one theme: "Cybercrime" / "cybercrime." / "Cybercrime!", or
- * "Enabling framework to stimulate cooperation" / "Enabling framework to ensure dialogue and
- * stimulate cooperation". They are shown once to the reader and kept for the record.
+ * "Enabling framework to ensure dialogue and stimulate cooperation" / "Enabling framework to
+ * stimulate cooperation". They are shown once to the reader and kept for the record. Only an
+ * idea that says nothing more than the one shown is folded into it: "Cybercrime, human rights
+ * online" is not folded into "Human rights online", or the cybercrime point would vanish.
  */
 export interface DuplicateCandidate {
   /** The idea's text as written. */
@@ -27,11 +29,12 @@ export function normalisedText(text: string): string {
 
 /**
  * For each idea, the index of the earlier idea it repeats, or −1. Ideas are taken in the order
- * given (most central first), so the kept copy is the first of its kind. Two ideas repeat each
- * other when their normalised texts are equal or their sets of content words have a cosine of
- * at least `threshold` (1 = only the same words; above 1 = normalised texts only), the
- * shorter of the two having at least three content words unless both have the same words.
- * An infinite threshold merges nothing.
+ * given (most central first), so the kept copy is the first of its kind. An idea repeats an
+ * earlier one when their normalised texts are equal, or when every content word of it is in
+ * the earlier one and their sets of content words have a cosine of at least `threshold`
+ * (1 = only the same words; above 1 = normalised texts only), the shorter of the two having
+ * at least three content words unless both have the same words. An infinite threshold merges
+ * nothing.
  */
 export function findDuplicates(items: readonly DuplicateCandidate[], threshold: number): number[] {
   if (threshold === Infinity) return items.map(() => -1);
@@ -54,7 +57,9 @@ export function findDuplicates(items: readonly DuplicateCandidate[], threshold: 
   });
 }
 
+/** Whether `a` (a later idea) says nothing more than `b` (the one shown) and is close enough to it. */
 function repeats(a: ReadonlySet<string>, b: ReadonlySet<string>, threshold: number): boolean {
+  for (const x of a) if (!b.has(x)) return false;
   const cosine = cosineOfSets(a, b);
   if (cosine >= 1 - 1e-12) return true;
   return cosine >= threshold && Math.min(a.size, b.size) >= MIN_WORDS_FOR_SIMILAR;

@@ -1,4 +1,5 @@
 import { AnalysedText } from '../text/analyse';
+import { canEndName, canNameAlone } from '../text/partOfSpeech';
 import { Candidate, candidatesOf, isLinkWord } from './candidates';
 
 export interface ThemeNaming {
@@ -20,8 +21,8 @@ interface Scored {
 const KEYWORDS = 6;
 /** How much more a phrase is worth than a word with the same weight: phrases read better. */
 const PHRASE_BONUS = 1.5;
-/** A second word joins a one-word label when it weighs at least this share of the first. */
-const SECOND_WORD_SHARE = 0.6;
+/** Words of the representative idea a last-resort label takes. */
+const FALLBACK_WORDS = 4;
 
 /**
  * Name every theme of one group with class-based TF-IDF (as in BERTopic): a candidate weighs
@@ -43,7 +44,7 @@ export function nameThemes(themes: readonly (readonly AnalysedText[])[]): ThemeN
   const order = themes.map((_, i) => i).sort((a, b) => themes[b].length - themes[a].length || a - b);
   const names: ThemeNaming[] = new Array(themes.length);
   for (const i of order) {
-    const label = chooseLabel(ranked[i], used);
+    const label = chooseLabel(ranked[i], used, perTheme[i][0] ?? [], themes[i][0]);
     used.add(label.text.toLowerCase());
     const words = [...ranked[i]].sort(byScore).filter((s) => s.words === 1 && !label.stems.has(s.key));
     const keywords = spreadOverIdeas(words, perTheme[i], KEYWORDS).map((s) => keepCase(s.surface));
@@ -130,23 +131,33 @@ interface Label {
 }
 
 /**
- * The best candidate not yet used in the group. A single word is joined by the next
- * candidate when that one is nearly as telling and shares no word with it ("Transparency
- * and Trust"), since one word rarely says enough for a report heading.
+ * The best candidate not yet used in the group that several of the theme's ideas carry as
+ * written, and that names something on its own: a phrase, or a word that is neither a
+ * function word nor mainly a verb (natural's lexicon; see canNameAlone). Words are never
+ * joined with "and" unless the ideas joined them. When nothing qualifies, the best such phrase
+ * or word of the representative idea, else its first words.
  */
-function chooseLabel(ranked: readonly Scored[], used: ReadonlySet<string>): Label {
-  for (let i = 0; i < ranked.length; i++) {
-    const first = ranked[i];
-    const text = titleCase(first.surface);
-    if (used.has(text.toLowerCase())) continue;
-    const stems = new Set(first.key.split(' '));
-    const second = first.words === 1 ? ranked.slice(i + 1).find((c) => c.words === 1 && !stems.has(c.key)) : undefined;
-    if (second && second.support >= 2 && second.score >= SECOND_WORD_SHARE * first.score) {
-      const joined = `${text} and ${titleCase(second.surface)}`;
-      if (!used.has(joined.toLowerCase())) return { text: joined, stems: new Set([...stems, second.key]) };
-    }
-    return { text, stems };
+function chooseLabel(ranked: readonly Scored[], used: ReadonlySet<string>, representative: readonly Candidate[], representativeText?: AnalysedText): Label {
+  const nameable = (words: number, surface: string) => words > 1 || canNameAlone(surface);
+  const single = ranked.length > 0 && ranked.every((c) => c.support < 2);
+  for (const c of ranked) {
+    if (c.support < 2 && !single) continue;
+    const text = titleCase(c.surface);
+    if (used.has(text.toLowerCase()) || !nameable(c.words, c.surface)) continue;
+    return { text, stems: new Set(c.key.split(' ')) };
   }
+  // Nothing shared qualifies: a short phrase of the representative idea, in its own words —
+  // two words first, then three, then one — the one whose words weigh most.
+  const weight = new Map(ranked.filter((c) => c.words === 1).map((c) => [c.key, c.score]));
+  const length = (c: Candidate) => c.key.split(' ').length;
+  const preference = (c: Candidate) => [2, 3, 1].indexOf(length(c));
+  const mass = (c: Candidate) => c.key.split(' ').reduce((sum, stem) => sum + (weight.get(stem) ?? 0), 0);
+  const own = [...representative]
+    .sort((a, b) => preference(a) - preference(b) || mass(b) - mass(a) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .find((c) => !used.has(titleCase(c.surface.join(' ')).toLowerCase()) && canEndName(c.surface[c.surface.length - 1]) && nameable(length(c), c.surface.join(' ')));
+  if (own) return { text: titleCase(own.surface.join(' ')), stems: new Set(own.key.split(' ')) };
+  const words = representativeText?.tokens.slice(0, FALLBACK_WORDS).map((t) => t.surface).join(' ');
+  if (words && !used.has(words.toLowerCase())) return { text: words, stems: new Set(representativeText!.terms.map((t) => t.stem)) };
   const fallback = ranked.length > 0 ? `${titleCase(ranked[0].surface)} (${used.size + 1})` : 'Miscellaneous';
   return { text: fallback, stems: new Set(ranked[0]?.key.split(' ') ?? []) };
 }

@@ -25,3 +25,9 @@ export interface Theme {
 }
 
 export const OTHER_IDEAS_LABEL = 'Other ideas';
+
+/**
+ * Above this share of a group's ideas in "Other ideas" the draft is not one a rapporteur can
+ * use as it stands: the report and stderr say so, and choosing k avoids such groupings.
+ */
+export const OTHER_IDEAS_WARNING_SHARE = 0.25;

@@ -1,4 +1,5 @@
 import { markOutliers } from '../../src/cluster/outliers';
+import { clusterRows } from '../../src/cluster/clusterRows';
 
 describe('markOutliers', () => {
   const rows = [
@@ -23,5 +24,28 @@ describe('markOutliers', () => {
 
   it('renumbers the surviving themes from 0', () => {
     expect(markOutliers(rows.slice(3), [0, 1, 1, 2], { minSimilarity: -1, minThemeSize: 2 })).toEqual([-1, 0, 0, -1]);
+  });
+});
+
+describe('choosing k avoids groupings a report cannot use', () => {
+  it('takes the best silhouette among the groupings the caller accepts', () => {
+    // Two tight pairs and a tight triple: k = 3 separates them best, but is refused here.
+    const rows = [
+      [1, 0, 0],
+      [0.99, 0.141, 0],
+      [0, 1, 0],
+      [0.141, 0.99, 0],
+      [0, 0, 1],
+      [0, 0.141, 0.99],
+      [0.141, 0, 0.99],
+      [0.1, 0.1, 0.99],
+      [0, 0.2, 0.98],
+    ];
+    const options = { seed: 1, algorithm: 'kmeans' as const, chooseK: 'silhouette' as const, restarts: 5 };
+    const count = (labels: readonly number[]) => new Set(labels).size;
+    expect(count(clusterRows(rows, options))).toBe(3);
+    expect(count(clusterRows(rows, { ...options, admissible: (labels) => count(labels) !== 3 }))).not.toBe(3);
+    // When nothing is accepted, the best of all stands.
+    expect(count(clusterRows(rows, { ...options, admissible: () => false }))).toBe(3);
   });
 });

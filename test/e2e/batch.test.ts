@@ -29,7 +29,7 @@ describe('several events at once', () => {
     expect(fs.readdirSync(out).sort()).toEqual(['geneva.md', 'index.md', 'lima.md', 'nairobi.md']);
     const index = fs.readFileSync(path.join(out, 'index.md'), 'utf8');
     expect(index).toMatch(/^# Themes across 3 events\n/);
-    expect(index).toContain('| Theme | geneva | lima | nairobi | Total |');
+    expect(index).toContain('E1: geneva; E2: lima; E3: nairobi.\n\n| Theme | E1 | E2 | E3 | Total |');
     expect(index).toMatch(/^\| \*\*.+\*\* \| \d* \| \d* \| \d* \| \d+ \|$/m);
     expect(index).toContain('## [geneva](geneva.md) — 36 ideas');
     expect(fs.readFileSync(path.join(out, 'lima.md'), 'utf8')).toMatch(/^# lima\n/);

@@ -41,7 +41,7 @@ describe('rapporteur evaluate on the ITU notes', () => {
         expect(group.scores![key]).toBeLessThanOrEqual(1);
       }
       expect(group.scores!.humanThemes).toBe(humanThemes.get(group.name)!.size);
-      expect(group.scores!.themes).toBe(group.themes.length);
+      expect(group.scores!.themes).toBe(group.themes.filter((t) => !t.other).length);
     }
     for (const key of [...keys, 'themes', 'humanThemes'] as const) {
       expect(doc.mean![key]).toBeCloseTo(doc.groups.reduce((s, g) => s + g.scores![key], 0) / 3, 12);
@@ -75,12 +75,13 @@ describe('rapporteur evaluate on the ITU notes', () => {
     const lines = text.stdout.split('\n');
     expect(lines[0]).toBe(`Themes of ${ITU_RELATIVE} against the human grouping in "theme" (k auto, seed 42, word vectors)`);
     const table = lines.slice(2, 7);
-    expect(table[0]).toMatch(/^group +ideas +themes +human +AMI +ARI +NMI +V-measure +homogeneity +completeness +purity$/);
+    expect(table[0]).toMatch(/^group +ideas +themes +human +edits +edits\/100 +AMI +ARI +NMI +V-measure +homogeneity +completeness +purity$/);
     expect(table.map((l) => l.split(/ {2,}/)[0])).toEqual(['group', 'Round 1', 'Round 2', 'Round 3', 'mean']);
     expect(new Set(table.map((l) => l.length)).size).toBe(1);
     // The same scores as the JSON, to three places.
-    doc.groups.forEach((g, i) => expect(table[i + 1].split(/ +/).slice(5, 7)).toEqual([g.scores!.ami.toFixed(3), g.scores!.ari.toFixed(3)]));
-    expect(table[4].split(/ +/)[3]).toBe(doc.mean!.ami.toFixed(3));
+    doc.groups.forEach((g, i) => expect(table[i + 1].split(/ +/).slice(5, 9)).toEqual([String(g.edits!.edits), g.edits!.per100Ideas.toFixed(1), g.scores!.ami.toFixed(3), g.scores!.ari.toFixed(3)]));
+    expect(table[4].split(/ +/).slice(3, 6)).toEqual([String(doc.edits!.edits), doc.edits!.per100Ideas.toFixed(1), doc.mean!.ami.toFixed(3)]);
+    expect(doc.edits!.edits).toBe(doc.groups.reduce((s, g) => s + g.edits!.edits, 0));
     for (const group of doc.groups) {
       for (const human of group.confusion) {
         expect(lines).toContain(`  ${human.truth} (${human.size}): ${human.themes.map((t) => `${t.label} ${t.count}`).join(', ')}`);

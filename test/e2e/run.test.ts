@@ -46,6 +46,14 @@ describe('rapporteur on the ITU notes', () => {
     }
   });
 
+  it('never counts "Other ideas" as a theme, and counts its ideas apart', () => {
+    const real = report.groups.flatMap((g) => g.themes.filter((t) => !t.other));
+    const other = report.groups.flatMap((g) => g.themes.filter((t) => t.other));
+    expect(report.totals.themes).toBe(real.length);
+    expect(report.totals.otherIdeas).toBe(other.reduce((s, t) => s + t.size, 0));
+    for (const group of report.groups) expect(group.otherIdeas).toBe(group.themes.filter((t) => t.other).reduce((s, t) => s + t.size, 0));
+  });
+
   it('gives byte-identical output for the same seed, in every format', () => {
     for (const format of ['json', 'markdown', 'csv', 'text']) {
       const a = rapporteur([ITU, '--format', format, '--seed', '7']);
@@ -97,7 +105,7 @@ describe('formats and output', () => {
     const result = rapporteur([ITU]);
     expect(result.status).toBe(0);
     expect(result.stdout).not.toMatch(/\u001b\[/);
-    expect(result.stdout).toMatch(/^Round 1 — 46 ideas, \d+ themes$/m);
+    expect(result.stdout).toMatch(/^Round 1 — 46 ideas, \d+ themes(, \d+ in Other ideas)?$/m);
   });
 
   it('reports skipped rows in the JSON and keeps the rest', () => {
@@ -169,5 +177,28 @@ describe('near-duplicates and --top', () => {
     const bullets = md.split('\n').filter((l) => l.startsWith('- '));
     expect(bullets[bullets.length - 1]).toMatch(/^- … and \d+ more$/);
     expect(bullets.length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('--shared: one set of themes across the groups', () => {
+  const json = rapporteur([ITU, '--shared', '--format', 'json']);
+  const report = JSON.parse(json.stdout) as Report;
+
+  it('finds the themes over all rounds and counts each round under them', () => {
+    expect(json.status).toBe(0);
+    expect(report.options.shared).toBe(true);
+    const ideas = report.groups.flatMap((g) => g.themes.flatMap((t) => t.ideas));
+    expect(ideas).toHaveLength(108);
+    expect(new Set(ideas.map((i) => i.row)).size).toBe(108);
+    const labels = new Set(report.groups.flatMap((g) => g.themes.filter((t) => !t.other).map((t) => t.label)));
+    expect(report.totals.themes).toBe(labels.size);
+    // Some theme comes back in more than one round: that is the point of one set of themes.
+    const rounds = [...labels].map((label) => report.groups.filter((g) => g.themes.some((t) => t.label === label)).length);
+    expect(Math.max(...rounds)).toBeGreaterThan(1);
+  });
+
+  it('shows a table of the themes × the rounds in Markdown', () => {
+    const md = rapporteur([ITU, '--shared', '--format', 'markdown']).stdout;
+    expect(md).toContain('## Themes across the groups\n\n| Theme | Round 1 | Round 2 | Round 3 | Total |\n|---|--:|--:|--:|--:|\n');
   });
 });

@@ -46,7 +46,7 @@ describe('evaluate', () => {
     ]);
   });
 
-  it('counts "Other ideas" as one cluster and leaves ideas without a human theme out of the scores', () => {
+  it('counts "Other ideas" as one cluster but not as a theme, its ideas as moves, and leaves ideas without a human theme out of the scores', () => {
     const ideas = [
       ...ideasWith(['a', 'a', 'a', 'b', 'b', 'b', 'b', 'a']),
       idea(9, 'and the', 'c'), // no content word: "Other ideas"
@@ -58,7 +58,10 @@ describe('evaluate', () => {
     // Contingency [[3, 1, 0], [1, 3, 0], [0, 0, 2]]: ARI = (7 − 169/45) / (13 − 169/45) by hand.
     expect(group.scores!.ari).toBeCloseTo((7 - 169 / 45) / (13 - 169 / 45), 12);
     expect(group.scores!.ami).toBeCloseTo(0.4170948909822291, 12);
-    expect(group.scores!.themes).toBe(3);
+    expect(group.scores!.themes).toBe(2);
+    // One stray idea in each theme and both c ideas in Other: 4 moves; c has no theme: 1 new theme.
+    expect(group.edits).toEqual({ moves: 4, merges: 0, newThemes: 1, edits: 5, ideas: 10, per100Ideas: 50 });
+    expect(report.edits).toEqual(group.edits);
     expect(group.themes.map((t) => t.size)).toEqual([5, 4, 2]);
     expect(group.themes[2]).toEqual({ number: 3, label: 'Other ideas', size: 2, other: true });
     expect(group.confusion[2]).toEqual({ truth: 'c', size: 2, themes: [{ number: 3, label: 'Other ideas', count: 2, other: true }] });
@@ -138,7 +141,7 @@ describe('evaluate', () => {
       expect(tableLines.map((l) => l.split(/\s{2,}/)[0])).toEqual(['group', 'Round 1', 'Round 2', 'Round 3', 'mean']);
       expect(new Set(tableLines.map((l) => l.length)).size).toBe(1);
       expect(tableLines[4]).toContain(report.mean!.ami.toFixed(3));
-      const ami = (l: string) => l.split(/\s+/)[l.startsWith('mean') ? 3 : 5];
+      const ami = (l: string) => l.split(/\s+/)[l.startsWith('mean') ? 5 : 7];
       expect(ami(tableLines[1])).toBe(report.groups[0].scores!.ami.toFixed(3));
       const first = report.groups[0].confusion[0];
       expect(text).toContain(`\n  ${first.truth} (${first.size}): ${first.themes.map((t) => `${t.label} ${t.count}`).join(', ')}\n`);

@@ -40,3 +40,19 @@ describe('crossEventView', () => {
     ]);
   });
 });
+
+describe('crossEventView with the events whose themes are alike', () => {
+  it('shares a theme only between events whose themes in it are alike enough', () => {
+    const a = [idea('a.csv', 1, 'Cybercrime'), idea('a.csv', 2, 'Open data')];
+    const b = [idea('b.csv', 1, 'Knitting patterns')];
+    const events = [
+      { event: 'a', themes: [theme('Crime', [a[0]]), theme('Data', [a[1]])] },
+      { event: 'b', themes: [theme('Knitting', [b[0]])] },
+    ];
+    const lumped = theme('Crime', [a[0], b[0]]);
+    const data = theme('Data', [a[1]]);
+    expect(crossEventView(events, [lumped, data]).themes[0]).toMatchObject({ label: 'Crime', shared: true });
+    const linked = new Map([[lumped, new Set<string>()], [data, new Set<string>()]]);
+    expect(crossEventView(events, [lumped, data], linked).themes.find((t) => t.label === 'Crime')).toMatchObject({ counts: { a: 1, b: 1 }, shared: false });
+  });
+});

@@ -181,7 +181,7 @@ describe('assignIdeas', () => {
       groups,
       skipped: [],
     });
-    expect(report.totals).toMatchObject({ ideas: 13, themes: 4 });
+    expect(report.totals).toMatchObject({ ideas: 13, themes: 3, otherIdeas: 1 });
     expect(report.groups[0].themes[3]).toMatchObject({ label: UNMATCHED_LABEL, other: true, size: 1 });
     expect(render(report, 'markdown', { color: false })).toContain('Unmatched');
   });

@@ -8,13 +8,14 @@ export function sampleReport(): Report {
     title: 'World Café',
     inputs: ['notes.csv'],
     options: { k: 'auto', seed: 42, by: 'round', text: 'idea' },
-    totals: { ideas: 4, skipped: 1, groups: 1, themes: 2 },
+    totals: { ideas: 4, skipped: 1, groups: 1, themes: 1, otherIdeas: 1 },
     skipped: [{ file: 'notes.csv', row: 4, reason: 'empty idea' }],
     groups: [
       {
         name: '1',
         question: 'What is the role of *governments*?',
         ideas: 4,
+        otherIdeas: 1,
         themes: [
           {
             label: 'Human Rights',

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { otherIdeasWarning } from '../../src/report/otherIdeas';
 import { renderCsv } from '../../src/report/renderCsv';
 import { renderJson } from '../../src/report/renderJson';
 import { renderMarkdown } from '../../src/report/renderMarkdown';
@@ -11,13 +12,15 @@ describe('renderMarkdown', () => {
 
   it('is shaped like a report: title, overall figures, group heading with question, lettered themes', () => {
     expect(md).toMatch(/^# World Café\n\n## Overall figures\n/);
-    expect(md).toContain('| Round | Question | Ideas | Themes |');
-    expect(md).toContain('| Round 1 | What is the role of \\*governments\\*? | 4 | 2 |');
-    expect(md).toContain('4 ideas in 1 group and 2 themes; 1 row skipped (listed at the end).');
+    expect(md).toContain('| Round | Question | Ideas | Themes | Other ideas |');
+    expect(md).toContain('| Round 1 | What is the role of \\*governments\\*? | 4 | 1 | 1 |');
+    expect(md).toContain('4 ideas in 1 group and 1 theme (1 in "Other ideas"); 1 row skipped (listed at the end).');
+    expect(md).toContain('4 ideas in 1 theme, 1 in "Other ideas".');
     expect(md).toContain('## Round 1: What is the role of \\*governments\\*?');
     expect(md).toContain('### a) Human Rights — 3 ideas\n\n*rights, human*\n\n');
-    expect(md).toContain('### b) Other ideas — 1 idea');
-    expect(md.indexOf('Human Rights')).toBeLessThan(md.indexOf('Other ideas'));
+    expect(md).toContain('\n### Other ideas — 1 idea');
+    expect(md).not.toContain('Warning');
+    expect(md.indexOf('### a) Human Rights')).toBeLessThan(md.indexOf('### Other ideas'));
     expect(md).toMatch(/## Skipped rows\n\n- notes\.csv, row 4: empty idea\n$/);
   });
 
@@ -57,7 +60,9 @@ describe('renderText', () => {
   const plain = renderText(sampleReport(), { color: false });
 
   it('shows a table of themes with counts and bars, then the bullets', () => {
-    expect(plain).toContain('  1  Human Rights  3  ████████████████████████\n  2  Other ideas   1  ████████\n');
+    expect(plain).toContain('  1  Human Rights  3  ████████████████████████\n     Other ideas   1  ████████\n');
+    expect(plain).toContain('Round 1 — 4 ideas, 1 theme, 1 in Other ideas\n');
+    expect(plain).toContain('4 ideas in 1 theme (1 in Other ideas), 1 row skipped.');
     expect(plain).toContain('1. Human Rights (3)  rights, human\n   • Protect human rights (×2)\n   • =Rights, "online" too\n');
   });
 
@@ -91,5 +96,26 @@ describe('bars and alignment', () => {
 describe('themeLetter', () => {
   it('counts a..z then aa', () => {
     expect([0, 1, 25, 26, 27].map(themeLetter)).toEqual(['a', 'b', 'z', 'aa', 'ab']);
+  });
+});
+
+describe('"Other ideas" is no theme', () => {
+  it('is worth a warning when it holds more than a quarter of a group of ten ideas or more', () => {
+    expect(otherIdeasWarning(12, 4)).toBe('4 of 12 ideas (33%) fit no theme and are in "Other ideas"; read them, or try another -k');
+    expect(otherIdeasWarning(12, 3)).toBeUndefined();
+    expect(otherIdeasWarning(8, 8)).toBeUndefined();
+  });
+
+  it('shows the warning under the group heading in text and Markdown', () => {
+    const report = sampleReport();
+    report.groups[0].warning = otherIdeasWarning(12, 4);
+    expect(renderMarkdown(report)).toContain('4 ideas in 1 theme, 1 in "Other ideas".\n\n> **Warning:** 4 of 12 ideas (33%) fit no theme and are in "Other ideas"; read them, or try another -k.\n');
+    expect(renderText(report, { color: false })).toContain('\nWarning: 4 of 12 ideas (33%) fit no theme');
+  });
+});
+
+describe('the Other ideas warning of sorted ideas', () => {
+  it('names the list the ideas are in, without suggesting -k', () => {
+    expect(otherIdeasWarning(20, 10, 'Unmatched')).toBe('10 of 20 ideas (50%) fit no theme and are in "Unmatched"; read them');
   });
 });

@@ -142,8 +142,9 @@ describe('nothing lost: random valid CSVs', () => {
         expect(listed.sort((a, b) => a[0] - b[0])).toEqual(ideas);
         expect(report.skipped.map((s) => [s.row, s.reason])).toEqual(skipped);
         expect(report.totals).toMatchObject({ ideas: ideas.length, skipped: skipped.length });
-        // Empty trailing fields are dropped without a word; nothing else is unusual here.
-        expect(result.notices).toEqual([]);
+        // Empty trailing fields are dropped without a word; nothing else is unusual here, but
+        // random texts may well fit no theme, which is said.
+        expect(result.notices.filter((n) => !/fit no theme/.test(n))).toEqual([]);
       }),
       { seed: SEED, numRuns: VALID_CSV_RUNS },
     );

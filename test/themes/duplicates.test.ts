@@ -8,10 +8,15 @@ describe('findDuplicates', () => {
     expect(findDuplicates(items(['Cybercrime', 'cybercrime.', 'Cybercrime!', 'Cybersecurity']), 0.8)).toEqual([-1, 0, 0, -1]);
   });
 
-  it('folds a longer restatement of the same words at the threshold', () => {
-    const pair = items(['Enabling framework to stimulate cooperation', 'Enabling framework to ensure dialogue and stimulate cooperation']);
+  it('folds a shorter restatement into the idea shown, at the threshold', () => {
+    const pair = items(['Enabling framework to ensure dialogue and stimulate cooperation', 'Enabling framework to stimulate cooperation']);
     expect(findDuplicates(pair, 0.8)).toEqual([-1, 0]);
     expect(findDuplicates(pair, 0.9)).toEqual([-1, -1]);
+  });
+
+  it('never folds an idea that says more than the one shown', () => {
+    expect(findDuplicates(items(['Human rights online', 'Cybercrime, human rights online']), 0.8)).toEqual([-1, -1]);
+    expect(findDuplicates(items(['Enabling framework to stimulate cooperation', 'Enabling framework to ensure dialogue and stimulate cooperation']), 0.8)).toEqual([-1, -1]);
   });
 
   it('does not fold short ideas that merely share words', () => {
