@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { CrossEventView } from '../events/crossEvent';
 import { plural } from './groupTitle';
+import { eventsContent } from './reportContent';
 import { escapeMarkdown, terminalSafe } from './safeText';
 
 /**
@@ -10,25 +11,24 @@ import { escapeMarkdown, terminalSafe } from './safeText';
  * file its own report was written to, when there is one.
  */
 export function markdownEventsSection(view: CrossEventView, links: Record<string, string> = {}, heading = '##'): string[] {
-  const lines = [`${heading} Themes across ${plural(view.events.length, 'event')}`, ''];
-  const shared = view.themes.filter((t) => t.shared).length;
-  lines.push(`${plural(shared, 'theme')} came up in more than one event.`, '');
-  const header = ['Theme', ...view.events.map(escapeMarkdown), 'Total'];
+  const content = eventsContent(view);
+  const lines = [`${heading} ${content.heading}`, '', content.summary, ''];
+  const header = ['Theme', ...content.columns.map(escapeMarkdown), 'Total'];
   lines.push(`| ${header.join(' | ')} |`, `|---|${view.events.map(() => '--:').join('|')}|--:|`);
   for (const theme of view.themes) {
     const label = theme.shared ? `**${escapeMarkdown(theme.label)}**` : escapeMarkdown(theme.label);
     lines.push(`| ${[label, ...view.events.map((e) => String(theme.counts[e] ?? '')), String(theme.size)].join(' | ')} |`);
   }
   lines.push('');
-  for (const event of view.perEvent) {
+  if (content.legend.length > 0) lines.push(content.legend.map((l) => `${l.short}: ${escapeMarkdown(l.event)}`).join('; ') + '.', '');
+  for (const event of content.perEvent) {
     const title = links[event.event] ? `[${escapeMarkdown(event.event)}](${encodeURI(links[event.event])})` : escapeMarkdown(event.event);
-    lines.push(`${heading}# ${title} — ${plural(event.ideas, 'idea')}`, '');
-    for (const theme of event.themes.filter((t) => !t.other)) {
+    lines.push(`${heading}# ${title} — ${event.count}`, '');
+    for (const theme of event.themes) {
       const home = theme.shared ? ` → ${escapeMarkdown(theme.shared)}` : '';
       lines.push(`- ${escapeMarkdown(theme.label)} (${theme.size})${home}`);
     }
-    const unthemed = event.themes.filter((t) => t.other).reduce((s, t) => s + t.size, 0);
-    if (unthemed > 0) lines.push(`- Other ideas (${unthemed})`);
+    if (event.unthemed > 0) lines.push(`- Other ideas (${event.unthemed})`);
     lines.push('');
   }
   return lines;
