@@ -6,8 +6,11 @@ import { EventThemes } from './events/crossEvent';
 import { loadVectors, readNotes } from './input';
 import { buildThemeModel, serialiseThemeModel } from './model/themeModel';
 import { buildReport } from './report/buildReport';
-import { Format, render } from './report/render';
+import { EXTENSIONS } from './report/formatFromName';
+import { Format, render, wordRenderer } from './report/render';
+import { renderHtmlIndex } from './report/renderHtml';
 import { markdownEventsSection, textEventsSection } from './report/renderEvents';
+import { UTF8_BOM } from './report/renderCsv';
 import { renderJson } from './report/renderJson';
 import { csvField, csvText } from './report/safeText';
 import { Report } from './report/report';
@@ -31,7 +34,6 @@ export interface BatchContext extends RunContext {
   progress?: (total: number) => { tick: () => void; stop: () => void } | undefined;
 }
 
-const EXTENSIONS: Record<Format, string> = { text: 'txt', markdown: 'md', json: 'json', csv: 'csv' };
 const NOTES_FILE = /\.(csv|tsv)$/i;
 
 interface LoadedEvent {
@@ -48,7 +50,7 @@ interface LoadedEvent {
  * Several inputs: read each (a folder stands for its .csv and .tsv files), report each event as
  * a single run would, and find the themes that come back across events.
  */
-export function runBatch(options: BatchOptions, context: BatchContext): { exitCode: number; rendered?: string } {
+export function runBatch(options: BatchOptions, context: BatchContext): { exitCode: number; rendered?: string | Uint8Array } {
   const files = expandInputs(options.inputs);
   const targets = options.outDir ? planOutputs(files, options.outDir, options.format, options.force) : undefined;
   if (options.output) checkNotAnInput(options.output, files, '-o');
@@ -78,7 +80,8 @@ export function runBatch(options: BatchOptions, context: BatchContext): { exitCo
   // Two inputs of one event name stay apart in the cross-event table: "Geneva", "Geneva (2)".
   const eventThemes = uniqueEvents(events.map((e) => ({ event: e.event, themes: e.groups.flatMap((g) => g.analysis.themes) })));
   const across = acrossEvents(eventThemes, { seed: options.seed, wordVectors, mergeThreshold: options.merge ?? DEFAULT_MERGE_THRESHOLD });
-  const renderOptions = { color: options.color && !options.output && !options.outDir, top: options.top };
+  const toFile = options.output !== undefined || options.outDir !== undefined;
+  const renderOptions = { color: options.color && !toFile, top: options.top, keywords: options.keywords, bom: options.bom ?? toFile };
 
   if (options.saveModel) {
     const model = buildThemeModel({
@@ -94,7 +97,7 @@ export function runBatch(options: BatchOptions, context: BatchContext): { exitCo
   if (targets) {
     for (const e of events) writeAtomically(targets.reports[e.position], render(reportOf(e.table, e.name, e.groups, options, context.version), options.format, renderOptions));
     const links = Object.fromEntries(events.map((e, i) => [eventThemes[i].event, path.basename(targets.reports[e.position])]));
-    writeAtomically(targets.index, renderIndex(across.view, options.format, links, context.version, events.map((e) => e.name)));
+    writeAtomically(targets.index, renderIndex(across.view, options.format, links, context.version, events.map((e) => e.name), renderOptions.bom));
     context.notice(`rapporteur: wrote ${events.length} report${events.length === 1 ? '' : 's'} and ${path.basename(targets.index)} to ${options.outDir}`);
     return { exitCode };
   }
@@ -188,7 +191,7 @@ function combinedReport(events: readonly LoadedEvent[], eventThemes: readonly Ev
   });
 }
 
-function renderIndex(view: NonNullable<Report['events']>, format: Format, links: Record<string, string>, version: string, inputs: string[]): string {
+function renderIndex(view: NonNullable<Report['events']>, format: Format, links: Record<string, string>, version: string, inputs: string[], bom: boolean): string | Uint8Array {
   switch (format) {
     case 'markdown':
       return `${markdownEventsSection(view, links, '#').join('\n').replace(/\n+$/, '')}\n`;
@@ -199,7 +202,11 @@ function renderIndex(view: NonNullable<Report['events']>, format: Format, links:
     case 'csv': {
       const lines = [['theme', 'shared', ...view.events, 'total'].map(csvText).join(',')];
       for (const t of view.themes) lines.push([csvText(t.label), t.shared ? 'yes' : 'no', ...view.events.map((e) => csvField(t.counts[e] ?? 0)), csvField(t.size)].join(','));
-      return `${lines.join('\r\n')}\r\n`;
+      return `${bom ? UTF8_BOM : ''}${lines.join('\r\n')}\r\n`;
     }
+    case 'docx':
+      return wordRenderer().renderDocxIndex(view, links);
+    case 'html':
+      return renderHtmlIndex(view, links, version);
   }
 }

@@ -1,14 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { RapporteurError } from './errors';
+import { RapporteurError, usageError } from './errors';
 import { EVALUATION_FORMATS, EvaluationFormat } from './evaluate/renderEvaluation';
 import { runEvaluation } from './evaluate/runEvaluation';
 import { checkEncoding } from './ingest/encoding';
 import { DEFAULT_LIMITS, formatCount, formatSize, parseSize } from './ingest/limits';
 import { ReadOptions } from './ingest/parseNotes';
 import { descriptorSource } from './ingest/source';
-import { FORMATS, Format } from './report/render';
+import { chooseFormat } from './report/formatFromName';
+import { BINARY_FORMATS, FORMATS, Format } from './report/render';
 import { SingleBar, Presets } from 'cli-progress';
 import { runBatch } from './batch';
 import { runAssign } from './model/runAssign';
@@ -124,9 +125,12 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .argument('<inputs...>', 'CSV files of notes, folders of them, or - to read standard input')
     .usage('[options] <inputs...>\n       rapporteur evaluate <input> --truth <column> [options]\n       rapporteur assign --model <file> <input> [options]');
   addInputOptions(addAnalysisOptions(program))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('-o, --output <file>', 'write the report to this file instead of standard output')
-    .addOption(new Option('--top <n>', 'text and Markdown: show only the n most central ideas of each theme').argParser(parsePositive))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default(undefined, 'from the -o file name, else text'))
+    .option('-o, --output <file>', 'write the report to this file instead of standard output; .md, .docx, .html, .json, .csv or .txt picks the format')
+    .addOption(new Option('--top <n>', 'text, Markdown and Word: show only the n most central ideas of each theme').argParser(parsePositive))
+    .option('--no-keywords', 'Markdown, Word and HTML: leave out the keywords under each theme')
+    .option('--bom', 'CSV: start with a UTF-8 byte-order mark (the default when writing to a file, so spreadsheets read accents)')
+    .option('--no-bom', 'CSV: no byte-order mark, even in a file')
     .addOption(
       new Option('--merge <similarity>', 'show near-duplicate ideas once, "(×N)", from this similarity of their words (0–1; 1 = same words only)')
         .argParser(parseSimilarity)
@@ -174,9 +178,12 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .option('--text <column>', 'column holding the ideas (found as in a report when not given)')
     .option('--by <column>', 'group the new ideas by this column, or "none"; groups meet the saved groups by name')
     .addOption(new Option('--threshold <similarity>', 'least similarity to a saved theme (−1 to 1); below it an idea is "Unmatched"').argParser(parseThreshold).default(undefined, '0.2'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('-o, --output <file>', 'write the report to this file instead of standard output')
-    .addOption(new Option('--top <n>', 'text and Markdown: show only the n most similar ideas of each theme').argParser(parsePositive))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default(undefined, 'from the -o file name, else text'))
+    .option('-o, --output <file>', 'write the report to this file instead of standard output; its extension picks the format')
+    .addOption(new Option('--top <n>', 'text, Markdown and Word: show only the n most similar ideas of each theme').argParser(parsePositive))
+    .option('--no-keywords', 'Markdown, Word and HTML: leave out the keywords under each theme')
+    .option('--bom', 'CSV: start with a UTF-8 byte-order mark (the default when writing to a file)')
+    .option('--no-bom', 'CSV: no byte-order mark, even in a file')
     .addOption(new Option('--merge <similarity>', 'show near-duplicate ideas once, "(×N)"').argParser(parseSimilarity).default(undefined, '0.8'))
     .option('--no-merge', 'list every idea, even repeated ones')
     .option('--no-vectors', 'compare by shared words only (only for themes saved with --no-vectors)')
@@ -194,7 +201,9 @@ interface AssignCliOptions {
   text?: string;
   by?: string;
   threshold?: number;
-  format: Format;
+  format?: Format;
+  keywords: boolean;
+  bom?: boolean;
   output?: string;
   top?: number;
   merge?: number | false;
@@ -224,7 +233,10 @@ interface AnalysisCliOptions extends InputCliOptions {
 }
 
 interface CliOptions extends AnalysisCliOptions {
-  format: Format;
+  format?: Format;
+  keywords: boolean;
+  /** --bom or --no-bom; undefined: a mark in files, none on standard output. */
+  bom?: boolean;
   output?: string;
   top?: number;
   /** A similarity from --merge, false from --no-merge, undefined for the default. */
@@ -265,6 +277,13 @@ function progressBar(total: number, quiet: boolean): { tick: () => void; stop: (
   return { tick: () => bar.increment(), stop: () => bar.stop() };
 }
 
+/** A Word document is bytes: on a terminal it would be noise, and could leave it in a strange state. */
+function refuseBinaryOnTerminal(format: Format, output: string | undefined): void {
+  if (output === undefined && BINARY_FORMATS.includes(format) && process.stdout.isTTY === true) {
+    throw usageError('BINARY_ON_TERMINAL', `--format ${format} is a binary file and standard output is a terminal`, `write it with -o report.${format}, or redirect: > report.${format}`);
+  }
+}
+
 /** Parse the command line, run, and turn every outcome into an exit status. */
 export function main(argv: string[]): number {
   let invocation: Invocation | undefined;
@@ -300,8 +319,10 @@ export function main(argv: string[]): number {
     if (invocation.command === 'assign') {
       const o = invocation.options;
       const color = o.color && !process.env.NO_COLOR && process.stdout.isTTY === true;
+      const format = chooseFormat(o.format, o.output);
+      refuseBinaryOnTerminal(format, o.output);
       const { rendered } = runAssign(
-        { model: o.model, input: invocation.input, text: o.text, by: o.by, threshold: o.threshold, format: o.format, output: o.output, color, vectors: o.vectors, top: o.top, merge: o.merge === false ? Infinity : o.merge },
+        { model: o.model, input: invocation.input, text: o.text, by: o.by, threshold: o.threshold, format, output: o.output, color, vectors: o.vectors, top: o.top, merge: o.merge === false ? Infinity : o.merge, keywords: o.keywords, bom: o.bom },
         context,
       );
       if (!o.output) process.stdout.write(rendered);
@@ -309,8 +330,10 @@ export function main(argv: string[]): number {
     }
     const o = invocation.options;
     const color = o.color && !process.env.NO_COLOR && process.stdout.isTTY === true;
+    const format = chooseFormat(o.format, o.output);
+    if (!o.outDir) refuseBinaryOnTerminal(format, o.output);
     const common = {
-      text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, output: o.output, color, vectors: o.vectors,
+      text: o.text, by: o.by, k: o.k, seed: o.seed, format, output: o.output, color, vectors: o.vectors, keywords: o.keywords, bom: o.bom,
       top: o.top, merge: o.merge === false ? Infinity : o.merge, saveModel: o.saveModel, event: o.event,
       read: readOptions(o),
     };

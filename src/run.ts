@@ -25,8 +25,12 @@ export interface RunOptions {
   vectors: boolean;
   /** Merge near-duplicates for the reader at this similarity; undefined for the default, Infinity for never. */
   merge?: number;
-  /** Show only this many most central ideas per theme in text and Markdown. */
+  /** Show only this many most central ideas per theme in text, Markdown and Word. */
   top?: number;
+  /** Markdown, Word and HTML: show each theme's keywords (default true). */
+  keywords?: boolean;
+  /** CSV: start with a byte-order mark; undefined for one in a file and none on standard output. */
+  bom?: boolean;
   /** Also save the themes found to this file, to sort new ideas into them later (`assign`). */
   saveModel?: string;
   /** The column naming the event (default: a column named "event"). */
@@ -40,7 +44,7 @@ export interface RunContext extends InputContext {
 }
 
 /** read → analyse → render → write. Returns the report for callers that want it. */
-export function run(options: RunOptions, context: RunContext): { report: Report; rendered: string } {
+export function run(options: RunOptions, context: RunContext): { report: Report; rendered: string | Uint8Array } {
   if (options.output) checkOutputPath(options.output, options.input, '-o');
   if (options.saveModel) checkOutputPath(options.saveModel, options.input, '--save-model');
   const { name, table, wordVectors } = readNotes({ ...options.read, input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
@@ -57,8 +61,8 @@ export function run(options: RunOptions, context: RunContext): { report: Report;
 }
 
 /** The report in the format asked for; colour only when it goes to the terminal. */
-export function renderFor(report: Report, options: Pick<RunOptions, 'format' | 'color' | 'output' | 'top'>): string {
-  return render(report, options.format, { color: options.color && !options.output, top: options.top });
+export function renderFor(report: Report, options: Pick<RunOptions, 'format' | 'color' | 'output' | 'top' | 'keywords' | 'bom'>): string | Uint8Array {
+  return render(report, options.format, { color: options.color && !options.output, top: options.top, keywords: options.keywords, bom: options.bom ?? options.output !== undefined });
 }
 
 export interface AnalysedTableGroup {
@@ -161,7 +165,7 @@ const INTERRUPTIONS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * listeners remove the temporary file and end the process as the signal would have.
  * Only SIGKILL or a power cut can leave the hidden `.NAME.PID.tmp` file.
  */
-export function writeAtomically(file: string, content: string): void {
+export function writeAtomically(file: string, content: string | Uint8Array): void {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   const interrupted = (signal: NodeJS.Signals) => {
     fs.rmSync(temporary, { force: true });

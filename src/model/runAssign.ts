@@ -8,14 +8,14 @@ import { checkOutputPath, renderFor, RunContext, RunOptions, titleOf, writeAtomi
 import { assignIdeas, DEFAULT_ASSIGN_THRESHOLD } from './assign';
 import { parseThemeModel, ThemeModel } from './themeModel';
 
-export interface AssignRunOptions extends Pick<RunOptions, 'input' | 'text' | 'by' | 'format' | 'output' | 'color' | 'vectors' | 'merge' | 'top'> {
+export interface AssignRunOptions extends Pick<RunOptions, 'input' | 'text' | 'by' | 'format' | 'output' | 'color' | 'vectors' | 'merge' | 'top' | 'keywords' | 'bom'> {
   model: string;
   /** Least similarity to a saved theme; below it an idea is "Unmatched". */
   threshold?: number;
 }
 
 /** `rapporteur assign`: read the saved themes and the new notes, place each idea, report as usual. */
-export function runAssign(options: AssignRunOptions, context: RunContext): { report: Report; rendered: string } {
+export function runAssign(options: AssignRunOptions, context: RunContext): { report: Report; rendered: string | Uint8Array } {
   if (options.output) checkOutputPath(options.output, options.input, '-o');
   const model = readModel(options.model);
   const { name, table, wordVectors } = readNotes(

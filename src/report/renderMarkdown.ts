@@ -6,6 +6,8 @@ import { escapeMarkdown } from './safeText';
 export interface MarkdownOptions {
   /** Show only this many most central ideas per theme. */
   top?: number;
+  /** Show each theme's keywords under its heading (default true). */
+  keywords?: boolean;
 }
 
 /**

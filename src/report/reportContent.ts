@@ -72,7 +72,10 @@ export interface EventsContent {
 }
 
 export interface ContentOptions {
+  /** Only this many most central ideas per theme. */
   top?: number;
+  /** Show each theme's keywords (default true). */
+  keywords?: boolean;
 }
 
 /** Event names up to this many characters head their own column; longer ones get E1, E2, …. */
@@ -111,7 +114,7 @@ function groupContent(report: Report, group: ReportGroup, options: ContentOption
         label: theme.label,
         size: theme.size,
         count: plural(theme.size, 'idea'),
-        keywords: theme.keywords,
+        keywords: options.keywords === false ? [] : theme.keywords,
         representative: theme.representative,
         other: theme.other === true,
         entries: shown,
