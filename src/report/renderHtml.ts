@@ -43,9 +43,9 @@ export function renderHtmlIndex(view: CrossEventView, links: Record<string, stri
   return page(events.heading, [
     '<header>',
     '<p class="kicker">Visual summary of the outcome</p>',
-    `<h1>${escapeHtml(events.heading)}</h1>`,
+    `<h1 id="events">${escapeHtml(events.heading)}</h1>`,
     '</header>',
-    eventsSection(events, links),
+    eventsSection(events, links, false),
     `<footer>Made by rapporteur ${escapeHtml(version)}.</footer>`,
   ]);
 }
@@ -148,7 +148,7 @@ const HEAT = [
   { fill: '#1b3a66', ink: '#ffffff' },
 ];
 
-function eventsSection(events: EventsContent, links: Record<string, string> = {}): string {
+function eventsSection(events: EventsContent, links: Record<string, string> = {}, withHeading = true): string {
   const view: CrossEventView = events.view;
   const largest = Math.max(1, ...view.themes.flatMap((t) => Object.values(t.counts)));
   const shade = (n: number) => HEAT[Math.min(HEAT.length - 1, Math.floor(((n - 1) / largest) * HEAT.length))];
@@ -173,7 +173,7 @@ function eventsSection(events: EventsContent, links: Record<string, string> = {}
   );
   return [
     '<section aria-labelledby="events">',
-    `<h2 id="events">${escapeHtml(events.heading)}</h2>`,
+    ...(withHeading ? [`<h2 id="events">${escapeHtml(events.heading)}</h2>`] : []),
     `<p>${escapeHtml(events.summary)} Bold rows: found in more than one event; darker cells: more ideas.</p>`,
     `<div class="scroll"><table class="heat"><thead>${header}</thead><tbody>${rows.join('')}</tbody></table></div>`,
     legend,
