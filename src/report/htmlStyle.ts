@@ -26,6 +26,7 @@ thead th { background: #d9e2f3; color: var(--ink); }
 tfoot td { font-weight: 700; border-top: 2px solid var(--accent); }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .figures td:nth-child(2) { min-width: 16rem; }
+.figures td:first-child, .figures th:first-child { white-space: nowrap; }
 .chart { margin: .6rem 0 1.2rem; }
 .chart figcaption { color: var(--muted); font-size: .85rem; margin-bottom: .3rem; }
 .bars { list-style: none; margin: 0; padding: 0; max-width: 48rem; }
@@ -56,6 +57,8 @@ footer { margin-top: 2.5rem; padding-top: .8rem; border-top: 1px solid var(--lin
   h1 { font-size: 1.6rem; }
   .bars li { grid-template-columns: minmax(0, 1fr) 5rem 2rem; }
   .cards { grid-template-columns: 1fr; }
+  .figures td:nth-child(2) { min-width: 0; }
+  th, td { padding: .35rem .4rem; }
 }
 @page { margin: 14mm 12mm; }
 @media print {

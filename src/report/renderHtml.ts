@@ -131,6 +131,7 @@ function themeCard(theme: ThemeContent, id: string): string {
     `<h3 id="${id}-h"><span class="letter">${theme.letter})</span> ${escapeHtml(theme.label)}</h3>`,
     `<p class="count">${plural(theme.size, 'idea')}</p>`,
     ...(theme.keywords.length > 0 ? [`<p class="keywords">${escapeHtml(theme.keywords.join(', '))}</p>`] : []),
+    ...(theme.other ? ['<p class="keywords">Ideas that fit no theme of this group, for the rapporteur to place.</p>'] : []),
     ...(theme.representative && !theme.other ? [`<blockquote>${escapeHtml(theme.representative)}</blockquote>`] : []),
     `<details><summary>All ${plural(theme.size, 'idea')}</summary><ul>`,
     ...shown.map((e) => `<li>${escapeHtml(e.text)}${e.copies > 1 ? `<span class="copies">${copiesSuffix(e)}</span>` : ''}</li>`),
