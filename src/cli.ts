@@ -19,7 +19,9 @@ const EXAMPLES = `Examples:
   rapporteur notes.csv                                  themes of each round, in the terminal
   rapporteur notes.csv --by round -k 6 --format markdown > draft.md
   cat notes.csv | rapporteur - --format json | jq '.groups[0].themes[0]'
-  rapporteur notes.csv --format csv -o themes.csv
+  rapporteur notes.csv -o draft.docx                    a Word document (the format follows the file name)
+  rapporteur notes.csv -o summary.html                  a one-page visual summary to open in a browser or print
+  rapporteur notes.csv -o themes.csv                    for spreadsheets (with a byte-order mark; --no-bom for none)
   rapporteur notes.csv --format markdown --top 5        the five most central ideas per theme
   rapporteur notes.csv --text comment --by none         name the columns yourself
   rapporteur evaluate notes.csv --truth theme           compare the themes with a human grouping
