@@ -151,13 +151,15 @@ const HEAT = [
 
 function eventsSection(events: EventsContent, links: Record<string, string> = {}, withHeading = true): string {
   const view: CrossEventView = events.view;
-  const largest = Math.max(1, ...view.themes.flatMap((t) => Object.values(t.counts)));
+  // "Other ideas" is no theme: it is left unshaded and does not set the scale, or it would pale the real ones.
+  const largest = Math.max(1, ...view.themes.filter((t) => !t.other).flatMap((t) => Object.values(t.counts)));
   const shade = (n: number) => HEAT[Math.min(HEAT.length - 1, Math.floor(((n - 1) / largest) * HEAT.length))];
   const header = `<tr><th scope="col">Theme</th>${events.columns.map((c, i) => `<th scope="col" class="num" title="${escapeHtml(view.events[i])}">${escapeHtml(c)}</th>`).join('')}<th scope="col" class="num">Total</th></tr>`;
   const rows = view.themes.map((t) => {
     const cells = view.events.map((e) => {
       const n = t.counts[e];
       if (n === undefined) return '<td class="num empty"></td>';
+      if (t.other) return `<td class="num">${n}</td>`;
       const { fill, ink } = shade(n);
       return `<td class="num" style="background:${fill};color:${ink}">${n}</td>`;
     });
