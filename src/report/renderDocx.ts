@@ -83,12 +83,13 @@ function wordDocument(title: string, children: (Paragraph | Table)[]): Document 
     creator: GENERATOR,
     lastModifiedBy: GENERATOR,
     title: xmlText(title),
+    // Outline levels make the headings the document map's and a table of contents' entries in every word processor.
     styles: {
       default: {
         document: { run: { font: 'Calibri', size: 22 }, paragraph: { spacing: { after: 80 } } },
         title: { run: { size: 48, color: '1F3864' }, paragraph: { spacing: { after: 240 } } },
-        heading1: { run: { size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
-        heading2: { run: { size: 26, bold: true, color: '2F5496' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
+        heading1: { run: { size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, outlineLevel: 0 } },
+        heading2: { run: { size: 26, bold: true, color: '2F5496' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, outlineLevel: 1 } },
       },
     },
     numbering: {

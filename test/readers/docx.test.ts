@@ -43,7 +43,9 @@ describe('the Word document of the ITU notes', () => {
     ]);
     const letters = itu.groups.flatMap((g) => g.themes.map((t, i) => `${String.fromCharCode(97 + i)}) ${t.label} — ${t.size} idea${t.size === 1 ? '' : 's'}`));
     expect(paragraphs.filter((p) => p.style === 'Heading2').map((p) => p.text)).toEqual(letters);
-    expect(parts['word/styles.xml']).toContain('w:styleId="Heading2"');
+    // The document map and a table of contents list paragraphs by outline level.
+    expect(parts['word/styles.xml']).toMatch(/w:styleId="Heading1">(?:(?!<\/w:style>).)*<w:outlineLvl w:val="0"\/>/);
+    expect(parts['word/styles.xml']).toMatch(/w:styleId="Heading2">(?:(?!<\/w:style>).)*<w:outlineLvl w:val="1"\/>/);
   });
 
   it('lists every idea once, as a bullet, merged ones with (×N)', () => {
