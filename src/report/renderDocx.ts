@@ -153,6 +153,8 @@ function table(header: string[], rows: string[][], layout: { numericFrom: number
       children: [new Paragraph({ alignment: c >= layout.numericFrom ? AlignmentType.RIGHT : AlignmentType.LEFT, spacing: { after: 0 }, children: [new TextRun({ text, bold, size: 20 })] })],
     });
   return new Table({
+    // Without an alignment LibreOffice stretches a narrower table to the margins, widening every column.
+    alignment: AlignmentType.LEFT,
     layout: TableLayoutType.FIXED,
     width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
     columnWidths: widths,

@@ -68,6 +68,8 @@ describe('Word documents of a series (--out-dir)', () => {
     const index = readDocx(fs.readFileSync(out('reports/index.docx')));
     expect(index.paragraphs[0]).toMatchObject({ style: 'Title', text: 'Themes across 2 events' });
     expect(index.parts['word/document.xml']).toMatch(/<w:t[^>]*>E1<\/w:t>.*<w:t[^>]*>E2<\/w:t>/);
+    // As wide as its content, on the left: not stretched to the margins.
+    expect(index.parts['word/document.xml']).toMatch(/<w:tblPr><w:tblW w:type="dxa" w:w="\d+"\/><w:jc w:val="left"\/>/);
     expect(index.paragraphs.map((p) => p.text).join('\n')).toContain('E1: geneva-world-cafe-2013\nE2: lima-world-cafe-2014');
     expect(index.paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual([expect.stringMatching(/^geneva-world-cafe-2013 — \d+ ideas$/), expect.stringMatching(/^lima-world-cafe-2014 — \d+ ideas$/)]);
   });
