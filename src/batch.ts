@@ -6,8 +6,11 @@ import { EventThemes } from './events/crossEvent';
 import { loadVectors, readNotes } from './input';
 import { buildThemeModel, serialiseThemeModel } from './model/themeModel';
 import { buildReport } from './report/buildReport';
-import { Format, render } from './report/render';
+import { EXTENSIONS } from './report/formatFromName';
+import { Format, render, wordRenderer } from './report/render';
+import { renderHtmlIndex } from './report/renderHtml';
 import { markdownEventsSection, textEventsSection } from './report/renderEvents';
+import { UTF8_BOM } from './report/renderCsv';
 import { renderJson } from './report/renderJson';
 import { csvField, csvText } from './report/safeText';
 import { Report } from './report/report';
@@ -37,7 +40,6 @@ export interface BatchContext extends RunContext {
   progress?: (total: number) => { tick: () => void; stop: () => void } | undefined;
 }
 
-const EXTENSIONS: Record<Format, string> = { text: 'txt', markdown: 'md', json: 'json', csv: 'csv' };
 const NOTES_FILE = /\.(csv|tsv)$/i;
 
 interface LoadedEvent {
@@ -54,7 +56,7 @@ interface LoadedEvent {
  * Several inputs: read each (a folder stands for its .csv and .tsv files), report each event as
  * a single run would, and find the themes that come back across events.
  */
-export async function runBatch(options: BatchOptions, context: BatchContext): Promise<{ exitCode: number; rendered?: string }> {
+export async function runBatch(options: BatchOptions, context: BatchContext): Promise<{ exitCode: number; rendered?: string | Uint8Array }> {
   const files = expandInputs(options.inputs);
   const release = options.outDir ? openOutDir(options.outDir) : undefined;
   try {
@@ -66,7 +68,7 @@ export async function runBatch(options: BatchOptions, context: BatchContext): Pr
   }
 }
 
-async function analyseAndWrite(files: readonly string[], options: BatchOptions, context: BatchContext, checkpoint: () => Promise<void>): Promise<{ exitCode: number; rendered?: string }> {
+async function analyseAndWrite(files: readonly string[], options: BatchOptions, context: BatchContext, checkpoint: () => Promise<void>): Promise<{ exitCode: number; rendered?: string | Uint8Array }> {
   const reportNames = options.outDir ? outputNames(files, options.format) : undefined;
   const planned = planOutputs(
     [
@@ -105,9 +107,10 @@ async function analyseAndWrite(files: readonly string[], options: BatchOptions, 
   // Two inputs of one event name stay apart in the cross-event table: "Geneva", "Geneva (2)".
   const eventThemes = uniqueEvents(events.map((e) => ({ event: e.event, themes: e.groups.flatMap((g) => g.analysis.themes) })));
   const across = acrossEvents(eventThemes, { seed: options.seed, wordVectors, mergeThreshold: options.merge ?? DEFAULT_MERGE_THRESHOLD });
-  const renderOptions = { color: options.color && !options.output && !options.outDir, top: options.top };
+  const toFile = options.output !== undefined || options.outDir !== undefined;
+  const renderOptions = { color: options.color && !toFile, top: options.top, keywords: options.keywords, bom: options.bom ?? toFile };
   const outputs: OutputFile[] = [];
-  const add = (flag: string, content: string, file?: string) => {
+  const add = (flag: string, content: string | Uint8Array, file?: string) => {
     const target = planned.find((t) => t.flag === flag && (file === undefined || t.name === file))!;
     outputs.push({ target, content, overwrite: flag !== '--out-dir' || options.force });
   };
@@ -127,7 +130,7 @@ async function analyseAndWrite(files: readonly string[], options: BatchOptions, 
     const reportFile = (e: LoadedEvent) => path.join(options.outDir!, reportNames[e.position]);
     for (const e of events) add('--out-dir', render(reportOf(e.table, e.name, e.groups, options, context.version), options.format, renderOptions), reportFile(e));
     const links = new Map(events.map((e, i) => [eventThemes[i].event, reportNames[e.position]]));
-    add('--out-dir', renderIndex(across.view, options.format, links, context.version, events.map((e) => e.name)), path.join(options.outDir!, reportNames[files.length]));
+    add('--out-dir', renderIndex(across.view, options.format, links, context.version, events.map((e) => e.name), renderOptions.bom), path.join(options.outDir!, reportNames[files.length]));
     await writeOutputs(outputs);
     context.notice(`rapporteur: wrote ${events.length} report${events.length === 1 ? '' : 's'} and ${reportNames[files.length]} to ${options.outDir}`);
     return { exitCode };
@@ -241,7 +244,7 @@ function combinedReport(events: readonly LoadedEvent[], eventThemes: readonly Ev
   });
 }
 
-function renderIndex(view: NonNullable<Report['events']>, format: Format, links: ReadonlyMap<string, string>, version: string, inputs: string[]): string {
+function renderIndex(view: NonNullable<Report['events']>, format: Format, links: ReadonlyMap<string, string>, version: string, inputs: string[], bom: boolean): string | Uint8Array {
   switch (format) {
     case 'markdown':
       return `${markdownEventsSection(view, links, '#').join('\n').replace(/\n+$/, '')}\n`;
@@ -252,7 +255,11 @@ function renderIndex(view: NonNullable<Report['events']>, format: Format, links:
     case 'csv': {
       const lines = [['theme', 'shared', ...view.events, 'total'].map(csvText).join(',')];
       for (const t of view.themes) lines.push([csvText(t.label), t.shared ? 'yes' : 'no', ...view.events.map((e) => csvField(t.counts[e] ?? 0)), csvField(t.size)].join(','));
-      return `${lines.join('\r\n')}\r\n`;
+      return `${bom ? UTF8_BOM : ''}${lines.join('\r\n')}\r\n`;
     }
+    case 'docx':
+      return wordRenderer().renderDocxIndex(view, links);
+    case 'html':
+      return renderHtmlIndex(view, links, version);
   }
 }

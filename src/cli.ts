@@ -7,7 +7,8 @@ import { checkEncoding } from './ingest/encoding';
 import { DEFAULT_LIMITS, formatCount, formatSize, parseSize } from './ingest/limits';
 import { ReadOptions } from './ingest/parseNotes';
 import { descriptorSource } from './ingest/source';
-import { FORMATS, Format } from './report/render';
+import { FORMATS, BINARY_FORMATS, Format } from './report/render';
+import { chooseFormat } from './report/formatFromName';
 import { GroupK, parseGroupK } from './groupK';
 import { SingleBar, Presets } from 'cli-progress';
 import { runBatch } from './batch';
@@ -24,7 +25,9 @@ const EXAMPLES = `Examples:
   rapporteur notes.csv                                  themes of each round, in the terminal
   rapporteur notes.csv --by round -k 6 --format markdown > draft.md
   cat notes.csv | rapporteur - --format json | jq '.groups[0].themes[0]'
-  rapporteur notes.csv --format csv -o themes.csv
+  rapporteur notes.csv -o draft.docx                    a Word document (the format follows the file name)
+  rapporteur notes.csv -o summary.html                  a one-page visual summary to open in a browser or print
+  rapporteur notes.csv -o themes.csv                    for spreadsheets (with a byte-order mark; --no-bom for none)
   rapporteur notes.csv --format markdown --top 5        the five most central ideas per theme
   rapporteur notes.csv --text comment --by none         name the columns yourself
   rapporteur notes.csv --keep draft.md --format markdown -o draft.md   refresh an edited draft, edits kept
@@ -133,9 +136,12 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .argument('<inputs...>', 'CSV files of notes, folders of them, or - to read standard input')
     .usage('[options] <inputs...>\n       rapporteur evaluate <input> --truth <column> [options]\n       rapporteur assign --model <file> <input> [options]');
   addInputOptions(addAnalysisOptions(program))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('-o, --output <file>', 'write the report to this file instead of standard output')
-    .addOption(new Option('--top <n>', 'text and Markdown: show only the n most central ideas of each theme').argParser(parsePositive))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default(undefined, 'from the -o file name, else text'))
+    .option('-o, --output <file>', 'write the report to this file instead of standard output; .md, .docx, .html, .json, .csv or .txt picks the format')
+    .addOption(new Option('--top <n>', 'text, Markdown and Word: show only the n most central ideas of each theme').argParser(parsePositive))
+    .option('--no-keywords', 'Markdown, Word and HTML: leave out the keywords under each theme')
+    .option('--bom', 'CSV: start with a UTF-8 byte-order mark (the default when writing to a file, so spreadsheets read accents)')
+    .option('--no-bom', 'CSV: no byte-order mark, even in a file')
     .addOption(
       new Option('--merge <similarity>', 'show near-duplicate ideas once, "(×N)", from this similarity of their words (0–1; 1 = same words only)')
         .argParser(parseSimilarity)
@@ -186,9 +192,12 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .option('--text <column>', 'column holding the ideas (found as in a report when not given)')
     .option('--by <column>', 'group the new ideas by this column, or "none"; groups meet the saved groups by name (default: the column the themes were saved with)')
     .addOption(new Option('--threshold <similarity>', 'least similarity to a saved theme (−1 to 1); below it an idea is "Unmatched"').argParser(parseThreshold).default(undefined, '0.2'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('-o, --output <file>', 'write the report to this file instead of standard output')
-    .addOption(new Option('--top <n>', 'text and Markdown: show only the n most similar ideas of each theme').argParser(parsePositive))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default(undefined, 'from the -o file name, else text'))
+    .option('-o, --output <file>', 'write the report to this file instead of standard output; its extension picks the format')
+    .addOption(new Option('--top <n>', 'text, Markdown and Word: show only the n most similar ideas of each theme').argParser(parsePositive))
+    .option('--no-keywords', 'Markdown, Word and HTML: leave out the keywords under each theme')
+    .option('--bom', 'CSV: start with a UTF-8 byte-order mark (the default when writing to a file)')
+    .option('--no-bom', 'CSV: no byte-order mark, even in a file')
     .addOption(new Option('--merge <similarity>', 'show near-duplicate ideas once, "(×N)"').argParser(parseSimilarity).default(undefined, '0.8'))
     .option('--no-merge', 'list every idea, even repeated ones')
     .option('--no-vectors', 'compare by shared words only (only for themes saved with --no-vectors)')
@@ -209,7 +218,9 @@ interface AssignCliOptions extends InputCliOptions {
   text?: string;
   by?: string;
   threshold?: number;
-  format: Format;
+  format?: Format;
+  keywords: boolean;
+  bom?: boolean;
   output?: string;
   top?: number;
   merge?: number | false;
@@ -239,7 +250,10 @@ interface AnalysisCliOptions extends InputCliOptions {
 }
 
 interface CliOptions extends AnalysisCliOptions {
-  format: Format;
+  format?: Format;
+  keywords: boolean;
+  /** --bom or --no-bom; undefined: a mark in files, none on standard output. */
+  bom?: boolean;
   output?: string;
   top?: number;
   /** A similarity from --merge, false from --no-merge, undefined for the default. */
@@ -282,6 +296,13 @@ function progressBar(total: number, quiet: boolean): { tick: () => void; stop: (
   return { tick: () => bar.increment(), stop: () => bar.stop() };
 }
 
+/** A Word document is bytes: on a terminal it would be noise, and could leave it in a strange state. */
+function refuseBinaryOnTerminal(format: Format, output: string | undefined): void {
+  if (output === undefined && BINARY_FORMATS.includes(format) && isatty(1)) {
+    throw usageError('BINARY_ON_TERMINAL', `--format ${format} is a binary file and standard output is a terminal`, `write it with -o report.${format}, or redirect: > report.${format}`);
+  }
+}
+
 /** Parse the command line, run, and turn every outcome into an exit status. */
 export async function main(argv: string[]): Promise<number> {
   let invocation: Invocation | undefined;
@@ -318,9 +339,9 @@ export async function main(argv: string[]): Promise<number> {
   const { options } = invocation;
   const context: RunContext = { version: version(), stdin: () => descriptorSource(0, 'stdin'), env: process.env, notice: tell };
   try {
-    const { rendered, exitCode } = await execute(invocation, context);
+    const { rendered, exitCode, format } = await execute(invocation, context);
     // Text is made safe for a terminal as it is rendered; the other formats carry the notes as they are, unless shown on one.
-    if (rendered !== undefined) writeStandardOutput(isatty(1) && options.format !== 'text' ? terminalText(rendered) : rendered);
+    if (rendered !== undefined) writeStandardOutput(typeof rendered === 'string' && isatty(1) && format !== 'text' ? terminalText(rendered) : rendered);
     return exitCode;
   } catch (error) {
     if (error instanceof ReaderGone) return 0;
@@ -340,44 +361,49 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Run what was asked: what goes to standard output, and the exit status (1 when --keep-going skipped an input). */
-async function execute(invocation: Invocation, context: RunContext): Promise<{ rendered?: string; exitCode: number }> {
+async function execute(invocation: Invocation, context: RunContext): Promise<{ rendered?: string | Uint8Array; exitCode: number; format: string }> {
   if (invocation.command === 'evaluate') {
     const o = invocation.options;
     const { rendered } = runEvaluation(
       { input: invocation.input, truth: o.truth, text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, vectors: o.vectors, read: readOptions(o) },
       context,
     );
-    return { rendered, exitCode: 0 };
+    return { rendered, exitCode: 0, format: o.format };
   }
   if (invocation.command === 'assign') {
     const o = invocation.options;
+    const format = chooseFormat(o.format, o.output);
+    refuseBinaryOnTerminal(format, o.output);
     const { rendered } = await runAssign(
       {
-        model: o.model, input: invocation.input, text: o.text, by: o.by, threshold: o.threshold, format: o.format, output: o.output, color: colourWanted(o.color),
-        vectors: o.vectors, top: o.top, merge: o.merge === false ? Infinity : o.merge, allowUnmatched: o.allowUnmatched === true, read: readOptions(o),
+        model: o.model, input: invocation.input, text: o.text, by: o.by, threshold: o.threshold, format, output: o.output, color: colourWanted(o.color),
+        vectors: o.vectors, top: o.top, merge: o.merge === false ? Infinity : o.merge, keywords: o.keywords, bom: o.bom,
+        allowUnmatched: o.allowUnmatched === true, read: readOptions(o),
       },
       context,
     );
-    return { rendered: o.output ? undefined : rendered, exitCode: 0 };
+    return { rendered: o.output ? undefined : rendered, exitCode: 0, format };
   }
   const o = invocation.options;
   if (o.outDir && o.output) throw usageError('CONFLICTING_OUTPUTS', '--out-dir writes one report per input and -o one report of all inputs: give one of them', 'drop -o, or --out-dir');
+  const format = chooseFormat(o.format, o.output);
+  if (!o.outDir) refuseBinaryOnTerminal(format, o.output);
   const common = {
-    text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, output: o.output, color: colourWanted(o.color), vectors: o.vectors,
+    text: o.text, by: o.by, k: o.k, seed: o.seed, format, output: o.output, color: colourWanted(o.color), vectors: o.vectors, keywords: o.keywords, bom: o.bom,
     top: o.top, merge: o.merge === false ? Infinity : o.merge, saveModel: o.saveModel, event: o.event, shared: o.shared,
     read: readOptions(o),
   };
   const [first] = invocation.inputs;
   if (invocation.inputs.length === 1 && !o.outDir && !isFolder(first)) {
     const { rendered } = await run({ ...common, input: first, keep: o.keep }, context);
-    return { rendered: o.output ? undefined : rendered, exitCode: 0 };
+    return { rendered: o.output ? undefined : rendered, exitCode: 0, format };
   }
   if (o.keep !== undefined) throw usageError('KEEP_NEEDS_ONE_INPUT', '--keep refreshes the report of one input', 'give one notes file');
   const { exitCode, rendered } = await runBatch(
     { ...common, inputs: invocation.inputs, outDir: o.outDir, force: o.force === true, keepGoing: o.keepGoing === true },
     { ...context, progress: (total) => progressBar(total, o.quiet === true) },
   );
-  return { rendered: o.output ? undefined : rendered, exitCode };
+  return { rendered: o.output ? undefined : rendered, exitCode, format };
 }
 
 /** Colour only for a person at a terminal who did not turn it off. */

@@ -35,8 +35,12 @@ export interface RunOptions {
   vectors: boolean;
   /** Merge near-duplicates for the reader at this similarity; undefined for the default, Infinity for never. */
   merge?: number;
-  /** Show only this many most central ideas per theme in text and Markdown. */
+  /** Show only this many most central ideas per theme in text, Markdown and Word. */
   top?: number;
+  /** Markdown, Word and HTML: show each theme's keywords (default true). */
+  keywords?: boolean;
+  /** CSV: start with a byte-order mark; undefined for one in a file and none on standard output. */
+  bom?: boolean;
   /** Also save the themes found to this file, to sort new ideas into them later (`assign`). */
   saveModel?: string;
   /** The column naming the event (default: a column named "event"). */
@@ -66,7 +70,7 @@ export async function run(options: RunOptions, context: RunContext): Promise<Dra
 
 export interface Draft {
   report: Report;
-  rendered: string;
+  rendered: string | Uint8Array;
   /** The saved themes, when --save-model asked for them. */
   model?: string;
 }
@@ -88,8 +92,8 @@ export function draftReport(options: RunOptions, context: RunContext): Draft {
 }
 
 /** The report in the format asked for; colour only when it goes to the terminal. */
-export function renderFor(report: Report, options: Pick<RunOptions, 'format' | 'color' | 'output' | 'top'>): string {
-  return render(report, options.format, { color: options.color && !options.output, top: options.top });
+export function renderFor(report: Report, options: Pick<RunOptions, 'format' | 'color' | 'output' | 'top' | 'keywords' | 'bom'>): string | Uint8Array {
+  return render(report, options.format, { color: options.color && !options.output, top: options.top, keywords: options.keywords, bom: options.bom ?? options.output !== undefined });
 }
 
 export interface AnalysedTableGroup {

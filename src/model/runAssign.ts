@@ -13,7 +13,7 @@ import { renderFor, RunContext, RunOptions, titleOf } from '../run';
 import { assignIdeas, DEFAULT_ASSIGN_THRESHOLD } from './assign';
 import { parseThemeModel, ThemeModel } from './themeModel';
 
-export interface AssignRunOptions extends Pick<RunOptions, 'input' | 'text' | 'by' | 'format' | 'output' | 'color' | 'vectors' | 'merge' | 'top'> {
+export interface AssignRunOptions extends Pick<RunOptions, 'input' | 'text' | 'by' | 'format' | 'output' | 'color' | 'vectors' | 'merge' | 'top' | 'keywords' | 'bom'> {
   model: string;
   /** Least similarity to a saved theme; below it an idea is "Unmatched". */
   threshold?: number;
@@ -27,7 +27,7 @@ export interface AssignRunOptions extends Pick<RunOptions, 'input' | 'text' | 'b
 export const MODEL_SIZE_LIMIT = 256 * 1024 * 1024;
 
 /** `rapporteur assign`: read the saved themes and the new notes, place each idea, report as usual. */
-export async function runAssign(options: AssignRunOptions, context: RunContext): Promise<{ report: Report; rendered: string }> {
+export async function runAssign(options: AssignRunOptions, context: RunContext): Promise<{ report: Report; rendered: string | Uint8Array }> {
   const planned = planOutputs([{ file: options.output, flag: '-o' }], [options.input, options.model]);
   const model = readModel(options.model);
   const { name, table, wordVectors } = readNewNotes(options, model, context);

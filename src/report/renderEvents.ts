@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { CrossEventView } from '../events/crossEvent';
 import { plural } from './groupTitle';
+import { eventCode, eventsContent } from './reportContent';
 import { escapeMarkdown, terminalSafe } from './safeText';
 
 /**
@@ -10,28 +11,25 @@ import { escapeMarkdown, terminalSafe } from './safeText';
  * file its own report was written to, when there is one.
  */
 export function markdownEventsSection(view: CrossEventView, links: ReadonlyMap<string, string> = new Map(), heading = '##'): string[] {
-  const lines = [`${heading} Themes across ${plural(view.events.length, 'event')}`, ''];
-  const shared = view.themes.filter((t) => t.shared).length;
-  lines.push(`${plural(shared, 'theme')} came up in more than one event.`, '');
-  // Event names can be long: the columns carry short codes, named once above the table.
-  lines.push(`${view.events.map((e, i) => `${eventCode(i)}: ${escapeMarkdown(e)}`).join('; ')}.`, '');
-  const header = ['Theme', ...view.events.map((_, i) => eventCode(i)), 'Total'];
+  const content = eventsContent(view);
+  const lines = [`${heading} ${content.heading}`, '', content.summary, ''];
+  lines.push(`${content.legend.map((l) => `${l.short}: ${escapeMarkdown(l.event)}`).join('; ')}.`, '');
+  const header = ['Theme', ...content.columns.map(escapeMarkdown), 'Total'];
   lines.push(`| ${header.join(' | ')} |`, `|---|${view.events.map(() => '--:').join('|')}|--:|`);
   for (const theme of view.themes) {
     const label = theme.shared ? `**${escapeMarkdown(theme.label)}**` : escapeMarkdown(theme.label);
     lines.push(`| ${[label, ...view.events.map((e) => String(theme.counts[e] ?? '')), String(theme.size)].join(' | ')} |`);
   }
   lines.push('');
-  for (const event of view.perEvent) {
+  for (const event of content.perEvent) {
     const link = links.get(event.event);
     const title = link ? `[${escapeMarkdown(event.event)}](${encodeURI(link)})` : escapeMarkdown(event.event);
-    lines.push(`${heading}# ${title} — ${plural(event.ideas, 'idea')}`, '');
-    for (const theme of event.themes.filter((t) => !t.other)) {
+    lines.push(`${heading}# ${title} — ${event.count}`, '');
+    for (const theme of event.themes) {
       const home = theme.shared ? ` → ${escapeMarkdown(theme.shared)}` : '';
       lines.push(`- ${escapeMarkdown(theme.label)} (${theme.size})${home}`);
     }
-    const unthemed = event.themes.filter((t) => t.other).reduce((s, t) => s + t.size, 0);
-    if (unthemed > 0) lines.push(`- Other ideas (${unthemed})`);
+    if (event.unthemed > 0) lines.push(`- Other ideas (${event.unthemed})`);
     lines.push('');
   }
   return lines;
@@ -54,9 +52,4 @@ export function textEventsSection(view: CrossEventView, c: InstanceType<typeof C
   });
   out.push(c.dim('* found in more than one event'), '');
   return out;
-}
-
-/** The short column heading of the i-th event: E1, E2, … */
-export function eventCode(index: number): string {
-  return `E${index + 1}`;
 }

@@ -61,3 +61,21 @@ export function csvField(value: string | number): string {
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/**
+ * Text from the notes as XML 1.0 may hold it (Word documents and HTML pages): the control
+ * characters it forbids and lone surrogate halves are removed (a document holding one does not
+ * open), line breaks and tabs become spaces, as a heading or bullet is one line.
+ */
+export function xmlText(text: string): string {
+  return text
+    .replace(/[\t\r\n]+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+}
+
+/** A note as HTML text: never markup, whatever it holds. Safe in element content and quoted attributes. */
+export function escapeHtml(text: string): string {
+  return xmlText(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
+}
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -94,7 +94,8 @@ describe('formats and output', () => {
     const result = rapporteur([ITU, '--format', 'csv', '-o', out]);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('');
-    const rows = parse(fs.readFileSync(out), { columns: true }) as Record<string, string>[];
+    // A file for spreadsheets starts with a byte-order mark, which a CSV reader is told to expect.
+    const rows = parse(fs.readFileSync(out), { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toHaveLength(108);
     expect(Object.keys(rows[0])).toEqual(['file', 'row', 'id', 'group', 'theme', 'label', 'similarity', 'duplicate_of', 'text']);
     expect(fs.readdirSync(dir)).toEqual(['themes.csv']);

@@ -23,7 +23,7 @@ function runOn(bytes: Buffer, read: ReadOptions = {}): { report?: Report; error?
   const context: RunContext = { version: '0.0.0', stdin: () => bufferSource(bytes), env: {}, notice: (m) => notices.push(m) };
   try {
     const { rendered } = draftReport({ input: '-', seed: 42, format: 'json', color: false, vectors: false, read }, context);
-    return { report: JSON.parse(rendered) as Report, notices };
+    return { report: JSON.parse(rendered as string) as Report, notices };
   } catch (error) {
     if (error instanceof RapporteurError) return { error, notices };
     throw error;
