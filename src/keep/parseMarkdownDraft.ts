@@ -11,8 +11,12 @@ const COPIES = /\s*\((?:×|x)\s*(\d+)\)\s*$/i;
 const BULLET = /^(\s*)[-*+]\s+(.*)$/;
 /** The keyword line: one emphasised line, "*convener, facilitator, dialogue*". */
 const KEYWORDS = /^\*([^*\s](?:.*[^*\s])?)\*$/;
-/** "46 ideas in 9 themes." under a group heading, and "… and 12 more" from --top: the tool's own lines. */
-const GROUP_COUNT = /^\d+ ideas? in \d+ themes?\.$/;
+/**
+ * The tool's own lines, recomputed on every refresh: "46 ideas in 8 themes, 2 in "Other ideas"."
+ * under a group heading, the warning when too many ideas fit no theme, and "… and 12 more" from --top.
+ */
+const GROUP_COUNT = /^\d+ ideas? in \d+ themes?(?:, \d+ in "Other ideas")?\.$/;
+const OTHER_WARNING = /^> \*\*Warning:\*\* /;
 const MORE_IDEAS = /^…\s+and\s+\d+\s+more$/;
 
 /** Undo escapeMarkdown: a backslash before ASCII punctuation. */
@@ -104,7 +108,7 @@ export function parseMarkdownDraft(source: string, file: string): KeptDraft {
         return;
       }
     }
-    if (!theme && group && paragraph.length === 0 && GROUP_COUNT.test(text.trim())) return;
+    if (!theme && group && paragraph.length === 0 && (GROUP_COUNT.test(text.trim()) || OTHER_WARNING.test(text.trim()))) return;
     paragraph.push(text);
   });
   flush();
