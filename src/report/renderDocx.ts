@@ -67,7 +67,7 @@ export function renderDocxIndex(view: CrossEventView, files: ReadonlyMap<string,
 }
 
 function reportDocument(content: ReportContent): Document {
-  const children: (Paragraph | Table)[] = [heading(content.title, HeadingLevel.TITLE)];
+  const children: (Paragraph | Table)[] = [heading(content.title, HeadingLevel.TITLE), ...content.paragraphs.map((text) => paragraph(text))];
   children.push(heading('Overall figures', HeadingLevel.HEADING_1), figuresTable(content.figures), paragraph(content.figures.summary, 160));
   for (const group of content.groups) children.push(...groupSection(group));
   if (content.events) children.push(heading(content.events.heading, HeadingLevel.HEADING_1), ...eventsSection(content.events, new Map(), HeadingLevel.HEADING_2));
@@ -106,9 +106,13 @@ function wordDocument(title: string, children: (Paragraph | Table)[]): Document 
 
 function groupSection(group: GroupContent): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [heading(groupHeading(group.title, group.question), HeadingLevel.HEADING_1), paragraph(group.summary)];
+  if (group.warning) out.push(new Paragraph({ children: [new TextRun({ text: 'Warning: ', bold: true }), new TextRun(xmlText(`${group.warning}.`))] }));
+  // The rapporteur's own paragraphs (--keep) are Markdown source: in Word, their text as written.
+  for (const text of group.paragraphs) out.push(paragraph(text));
   for (const theme of group.themes) {
     out.push(heading(themeHeading(theme), HeadingLevel.HEADING_2));
     if (theme.keywords.length > 0) out.push(new Paragraph({ children: [new TextRun({ text: xmlText(theme.keywords.join(', ')), italics: true, color: '595959' })] }));
+    for (const text of theme.paragraphs) out.push(paragraph(text));
     for (const entry of theme.entries) out.push(bullet([new TextRun(xmlText(entry.text)), ...(entry.copies > 1 ? [new TextRun({ text: copiesSuffix(entry), color: '595959' })] : [])]));
     if (theme.moreIdeas > 0) out.push(bullet([new TextRun({ text: `… and ${theme.moreIdeas} more`, italics: true })]));
   }
@@ -136,7 +140,7 @@ function eventsSection(events: EventsContent, files: ReadonlyMap<string, string>
 }
 
 function figuresTable(figures: FiguresTable): Table {
-  const numericFrom = figures.header.length - 2;
+  const numericFrom = figures.header.length - figures.numbers;
   const rows = figures.total ? [...figures.rows, figures.total] : figures.rows;
   return table(figures.header, rows, { numericFrom, boldRows: rows.map((_, i) => figures.total !== undefined && i === rows.length - 1) });
 }

@@ -79,7 +79,7 @@ function figuresSection(report: Report, figures: FiguresTable): string {
     [report.totals.themes, report.totals.themes === 1 ? 'theme' : 'themes'],
     [report.totals.skipped, report.totals.skipped === 1 ? 'row skipped' : 'rows skipped'],
   ];
-  const numeric = figures.header.length - 2;
+  const numeric = figures.header.length - figures.numbers;
   const row = (cells: string[], tag: 'td' | 'th') => `<tr>${cells.map((c, i) => `<${tag}${i >= numeric ? ' class="num"' : ''}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
   return [
     '<section aria-labelledby="figures">',
@@ -100,9 +100,11 @@ function groupSection(group: GroupContent, index: number): string {
     `<section aria-labelledby="${id}">`,
     `<h2 id="${id}">${escapeHtml(groupHeading(group.title, group.question))}</h2>`,
     `<p>${escapeHtml(group.summary)}</p>`,
+    ...(group.warning ? [`<p class="warning"><strong>Warning:</strong> ${escapeHtml(group.warning)}.</p>`] : []),
+    ...group.paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`),
     barChart(group),
     '<div class="cards">',
-    ...group.themes.map((t) => themeCard(t, `${id}-${t.letter}`)),
+    ...group.themes.map((t) => themeCard(t, `${id}-${t.letter ?? 'other'}`)),
     '</div>',
     '</section>',
   ].join('\n');
@@ -115,7 +117,7 @@ function barChart(group: GroupContent): string {
     const width = ((t.size / largest) * 100).toFixed(1);
     return [
       `<li${t.other ? ' class="other"' : ''}>`,
-      `<span class="bar-label">${t.letter}) ${escapeHtml(t.label)}</span>`,
+      `<span class="bar-label">${t.letter === undefined ? '' : `${t.letter}) `}${escapeHtml(t.label)}</span>`,
       `<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect x="0" y="0" width="${width}" height="10" rx="1"/></svg>`,
       `<span class="bar-count">${t.size}</span>`,
       '</li>',
@@ -128,7 +130,7 @@ function themeCard(theme: ThemeContent, id: string): string {
   const { shown } = themeDisplay(theme.theme);
   return [
     `<article class="card${theme.other ? ' other' : ''}" id="${id}" aria-labelledby="${id}-h">`,
-    `<h3 id="${id}-h"><span class="letter">${theme.letter})</span> ${escapeHtml(theme.label)}</h3>`,
+    `<h3 id="${id}-h">${theme.letter === undefined ? '' : `<span class="letter">${theme.letter})</span> `}${escapeHtml(theme.label)}${theme.new ? ' (new)' : ''}</h3>`,
     `<p class="count">${plural(theme.size, 'idea')}</p>`,
     ...(theme.keywords.length > 0 ? [`<p class="keywords">${escapeHtml(theme.keywords.join(', '))}</p>`] : []),
     ...(theme.other ? ['<p class="keywords">Ideas that fit no theme of this group, for the rapporteur to place.</p>'] : []),

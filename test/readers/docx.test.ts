@@ -41,7 +41,8 @@ describe('the Word document of the ITU notes', () => {
       'Overall figures',
       ...itu.groups.map((g) => `Round ${g.name}: ${g.question}`),
     ]);
-    const letters = itu.groups.flatMap((g) => g.themes.map((t, i) => `${String.fromCharCode(97 + i)}) ${t.label} — ${t.size} idea${t.size === 1 ? '' : 's'}`));
+    // "Other ideas" is no theme: it has no letter.
+    const letters = itu.groups.flatMap((g) => g.themes.map((t, i) => `${t.other ? '' : `${String.fromCharCode(97 + i)}) `}${t.label} — ${t.size} idea${t.size === 1 ? '' : 's'}`));
     expect(paragraphs.filter((p) => p.style === 'Heading2').map((p) => p.text)).toEqual(letters);
     // The document map and a table of contents list paragraphs by outline level.
     expect(parts['word/styles.xml']).toMatch(/w:styleId="Heading1">(?:(?!<\/w:style>).)*<w:outlineLvl w:val="0"\/>/);
@@ -63,9 +64,10 @@ describe('the Word document of the ITU notes', () => {
   it('fits the Overall-figures columns to their content: the question column takes the room', () => {
     const grid = /<w:tblGrid>(.*?)<\/w:tblGrid>/.exec(parts['word/document.xml'])![1];
     const widths = [...grid.matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1]));
-    expect(widths).toHaveLength(4);
-    const [round, question, ideas, count] = widths;
-    expect(question).toBeGreaterThan(3 * Math.max(round, ideas, count));
+    // Round, Question, Ideas, Themes and, as the ITU notes have some, Other ideas.
+    expect(widths).toHaveLength(5);
+    const [round, question, ...counts] = widths;
+    expect(question).toBeGreaterThan(3 * Math.max(round, ...counts));
     expect(widths.reduce((s, w) => s + w, 0)).toBeLessThanOrEqual(11906 - 2 * 1134);
   });
 });
@@ -102,7 +104,8 @@ withLibreOffice('the Word document opened by LibreOffice', () => {
     for (const bullet of expectedBullets(itu)) expect(text).toContain(squeeze(bullet));
     // The Overall-figures table, read row by row as laid out: each round with its counts on its line.
     const layout = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).stdout;
-    for (const group of itu.groups) expect(layout).toMatch(new RegExp(`^\\s*Round ${group.name}\\s.*\\s${group.ideas}\\s+${group.themes.length}\\s*$`, 'm'));
-    expect(layout).toMatch(/^\s*Total\s+108\s+28\s*$/m);
+    const realThemes = (g: (typeof itu.groups)[number]) => g.themes.filter((t) => !t.other).length;
+    for (const group of itu.groups) expect(layout).toMatch(new RegExp(`^\\s*Round ${group.name}\\s.*\\s${group.ideas}\\s+${realThemes(group)}\\s+${group.otherIdeas}\\s*$`, 'm'));
+    expect(layout).toMatch(new RegExp(`^\\s*Total\\s+${itu.totals.ideas}\\s+${itu.totals.themes}\\s+${itu.totals.otherIdeas}\\s*$`, 'm'));
   }, 200_000);
 });

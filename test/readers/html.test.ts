@@ -76,7 +76,7 @@ withChromium('the visual summary of the ITU notes in Chromium', () => {
     );
     expect(cards).toEqual(
       itu.groups.map((g) => ({
-        labels: g.themes.map((t, i) => `${String.fromCharCode(97 + i)}) ${t.label}`),
+        labels: g.themes.map((t, i) => `${t.other ? '' : `${String.fromCharCode(97 + i)}) `}${t.label}`),
         counts: g.themes.map((t) => `${t.size} idea${t.size === 1 ? '' : 's'}`),
         bars: g.themes.map((t) => t.size),
       })),
