@@ -30,7 +30,7 @@ const CHOOSE_K_RESTARTS = 2;
 const SAMPLE_ITERATIONS = 50;
 const REFINE_PASSES = 10;
 /** The most central ideas of each theme its label is chosen from. */
-const LABEL_SAMPLE = 1000;
+const LABEL_SAMPLE = 300;
 /** Themes up to this size have near-duplicates found pairwise (as findDuplicates does itself). */
 const PAIRWISE_DUPLICATES = 500;
 
@@ -43,7 +43,7 @@ const PAIRWISE_DUPLICATES = 500;
  *                O(passes · n · k · L) plus O(k · W · d) per pass for W distinct words;
  *   outliers     the same rule as markOutliers (cosine to the rest of the theme), O(n · k · L);
  *   members      sorted by similarity to their centre, O(n log n);
- *   labels       class-based TF-IDF over the LABEL_SAMPLE most central ideas of each theme;
+ *   labels       class-based TF-IDF over the LABEL_SAMPLE most central ideas of each theme, O(k);
  *   duplicates   exact (normalised) text in themes above PAIRWISE_DUPLICATES, O(n).
  */
 export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptions, config: PipelineConfig): GroupAnalysis {

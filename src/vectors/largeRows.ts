@@ -69,8 +69,15 @@ export function largeRows(bags: BagsOfWords, options: RepresentationOptions, vec
   const w = model.textWeight;
   const d = meaning?.dimensions ?? 0;
   const u = meaning?.commonComponent ?? [];
+  // Each distinct word's vector once, SIF weight applied: W × d floats, W ≤ the vectors' size.
+  const weighted = new Float32Array(meaning ? bags.words.length * d : 0);
+  if (meaning) {
+    bags.wordVectorIndex.forEach((index, word) => {
+      vectors!.copyVector(index, weighted, word * d);
+      for (let j = word * d; j < (word + 1) * d; j++) weighted[j] *= sif[word];
+    });
+  }
   const average = new Float64Array(d);
-  const vector = new Float32Array(d);
   for (let i = 0; i < n; i++) {
     if (!clustered[i]) continue;
     let tfNorm = 0;
@@ -85,11 +92,10 @@ export function largeRows(bags: BagsOfWords, options: RepresentationOptions, vec
     if (meaning && known > 0) {
       average.fill(0);
       for (let p = bags.wordStart[i]; p < bags.wordStart[i + 1]; p++) {
-        const word = bags.wordIds[p];
-        vectors!.copyVector(bags.wordVectorIndex[word], vector);
-        const a = sif[word] / known;
-        for (let j = 0; j < d; j++) average[j] += a * vector[j];
+        const base = bags.wordIds[p] * d;
+        for (let j = 0; j < d; j++) average[j] += weighted[base + j];
       }
+      for (let j = 0; j < d; j++) average[j] /= known;
       for (let j = 0; j < d; j++) projection += average[j] * u[j];
       for (let j = 0; j < d; j++) {
         const r = average[j] - projection * u[j];
