@@ -1,3 +1,4 @@
+import { batched } from './chunks';
 import { Report } from './report';
 import { csvField, csvText } from './safeText';
 
@@ -5,11 +6,20 @@ const COLUMNS = ['file', 'row', 'id', 'group', 'theme', 'label', 'similarity', '
 
 /** One row per idea (duplicates included, for the record), in report order, for spreadsheets. */
 export function renderCsv(report: Report): string {
-  const lines = [COLUMNS.join(',')];
+  return [...renderCsvChunks(report)].join('');
+}
+
+/** `renderCsv` in pieces of about 64 kB, never the whole table as one string; joined, the same bytes. */
+export function renderCsvChunks(report: Report): Iterable<string> {
+  return batched(csvLines(report));
+}
+
+function* csvLines(report: Report): Generator<string> {
+  yield `${COLUMNS.join(',')}\r\n`;
   for (const group of report.groups) {
-    group.themes.forEach((theme, t) => {
+    for (const [t, theme] of group.themes.entries()) {
       for (const idea of theme.ideas) {
-        lines.push(
+        yield `${
           [
             csvText(idea.file),
             csvField(idea.row),
@@ -20,10 +30,8 @@ export function renderCsv(report: Report): string {
             csvField(idea.similarity.toFixed(3)),
             csvField(idea.duplicateOf ?? ''),
             csvText(idea.text),
-          ].join(','),
-        );
+          ].join(',')}\r\n`;
       }
-    });
+    }
   }
-  return `${lines.join('\r\n')}\r\n`;
 }
