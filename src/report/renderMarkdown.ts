@@ -1,4 +1,4 @@
-import { themeDisplay } from './display';
+import { moreIdeasLine, themeDisplay } from './display';
 import { groupColumnTitle, groupTitle, plural, themeLetter } from './groupTitle';
 import { Report, ReportGroup } from './report';
 import { markdownEventsSection } from './renderEvents';
@@ -50,9 +50,9 @@ function groupSection(report: Report, group: ReportGroup, options: MarkdownOptio
   group.themes.forEach((theme, t) => {
     lines.push(`### ${themeLetter(t)}) ${escapeMarkdown(theme.label)} — ${plural(theme.size, 'idea')}`, '');
     if (theme.keywords.length > 0) lines.push(`*${theme.keywords.map(escapeMarkdown).join(', ')}*`, '');
-    const { shown, moreIdeas } = themeDisplay(theme, options.top);
-    for (const entry of shown) lines.push(`- ${escapeMarkdown(entry.text)}${entry.copies > 1 ? ` (×${entry.copies})` : ''}`);
-    if (moreIdeas > 0) lines.push(`- … and ${moreIdeas} more`);
+    const display = themeDisplay(theme, options.top);
+    for (const entry of display.shown) lines.push(`- ${escapeMarkdown(entry.text)}${entry.copies > 1 ? ` (×${entry.copies})` : ''}`);
+    if (display.moreIdeas > 0) lines.push(`- ${escapeMarkdown(moreIdeasLine(display))}`);
     lines.push('');
   });
   return lines;

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
-import { themeDisplay } from './display';
+import { moreIdeasLine, themeDisplay } from './display';
 import { groupTitle, plural } from './groupTitle';
 import { Report, ReportGroup } from './report';
 import { textEventsSection } from './renderEvents';
@@ -55,9 +55,9 @@ function groupView(report: Report, group: ReportGroup, options: TextOptions, c: 
     const keywords = theme.keywords.length > 0 ? c.dim(`  ${theme.keywords.map(terminalSafe).join(', ')}`) : '';
     out.push(`${number} ${c.bold.cyan(labels[t])} ${c.yellow(`(${theme.size})`)}${keywords}`);
     const indent = ' '.repeat(number.length + 1);
-    const { shown, moreIdeas } = themeDisplay(theme, options.top);
-    for (const entry of shown) out.push(`${indent}• ${terminalSafe(entry.text)}${entry.copies > 1 ? c.dim(` (×${entry.copies})`) : ''}`);
-    if (moreIdeas > 0) out.push(c.dim(`${indent}… and ${moreIdeas} more`));
+    const display = themeDisplay(theme, options.top);
+    for (const entry of display.shown) out.push(`${indent}• ${terminalSafe(entry.text)}${entry.copies > 1 ? c.dim(` (×${entry.copies})`) : ''}`);
+    if (display.moreIdeas > 0) out.push(c.dim(`${indent}${moreIdeasLine(display)}`));
     out.push('');
   });
   return out;
