@@ -54,6 +54,21 @@ const PLAIN_ASCII = /^[\x20-\x5e\x60-\x7e\t\n\r]*$/;
  */
 const ASCII_WORD = /[A-Za-z0-9]+(?:(?:(?<=[A-Za-z])[.':](?=[A-Za-z])|(?<=[0-9])[.,;'](?=[0-9]))[A-Za-z0-9]+)*/g;
 
+/**
+ * The words of a text as written, possessive "'s" not yet removed, when the text takes the
+ * ASCII path; null otherwise. For callers that need only each word's norm (`asciiNorm`), not
+ * positions or breaks, and meet the same words again and again.
+ */
+export function asciiWords(text: string): string[] | null {
+  if (text.length > PIECE || !PLAIN_ASCII.test(text)) return null;
+  return text.match(ASCII_WORD) ?? [];
+}
+
+/** The norm `tokenize` gives a word of `asciiWords`. */
+export function asciiNorm(word: string): string {
+  return word.replace(/'s$/i, '').toLowerCase();
+}
+
 function tokenizeAscii(text: string): Token[] {
   const tokens: Token[] = [];
   let end = 0;

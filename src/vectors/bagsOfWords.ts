@@ -1,6 +1,6 @@
 import { stem } from '../text/stem';
 import { isContentWord } from '../text/stopWords';
-import { tokenize } from '../text/tokenize';
+import { asciiNorm, asciiWords, tokenize } from '../text/tokenize';
 import { WordVectors } from './wordVectorCache';
 
 /**
@@ -48,9 +48,11 @@ export function bagsOfWords(texts: readonly string[], vectors?: WordVectors): Ba
   const stems: string[] = [];
   const stemIdOf = new Map<string, number>();
   const df = new GrowableInt32();
-  const words: string[] = [];
+  const known: string[] = [];
   const wordVectorIndex = new GrowableInt32();
   const entries = new Map<string, WordEntry>();
+  /** Entries by the word as written on the ASCII path, so a word met again costs one look-up. */
+  const written = new Map<string, WordEntry>();
   const counts = new Map<number, number>();
   let contentWords = 0;
   let knownContentWords = 0;
@@ -72,8 +74,8 @@ export function bagsOfWords(texts: readonly string[], vectors?: WordVectors): Ba
     const index = vectors ? vectors.indexOf(norm) : -1;
     let wordId = -1;
     if (index >= 0) {
-      wordId = words.length;
-      words.push(norm);
+      wordId = known.length;
+      known.push(norm);
       wordVectorIndex.push(index);
     }
     entry = { stem: stemId, word: wordId, known: index >= 0 };
@@ -81,10 +83,18 @@ export function bagsOfWords(texts: readonly string[], vectors?: WordVectors): Ba
     return entry;
   };
 
+  const writtenEntry = (word: string): WordEntry => {
+    let entry = written.get(word);
+    if (!entry) written.set(word, (entry = entryOf(asciiNorm(word))));
+    return entry;
+  };
+
   for (let i = 0; i < n; i++) {
     counts.clear();
-    for (const token of tokenize(texts[i])) {
-      const entry = entryOf(token.norm);
+    const ascii = asciiWords(texts[i]);
+    const words = ascii ?? tokenize(texts[i]).map((t) => t.norm);
+    for (const word of words) {
+      const entry = ascii ? writtenEntry(word) : entryOf(word);
       if (entry.word >= 0) wordIds.push(entry.word);
       if (entry.stem < 0) continue;
       contentWords++;
@@ -108,7 +118,7 @@ export function bagsOfWords(texts: readonly string[], vectors?: WordVectors): Ba
     documentFrequency: df.toArray(),
     wordStart,
     wordIds: wordIds.toArray(),
-    words,
+    words: known,
     wordVectorIndex: wordVectorIndex.toArray(),
     contentWords,
     knownContentWords,
