@@ -37,6 +37,8 @@ const REFINE_PASSES = 10;
 const LABEL_SAMPLE = 300;
 /** Themes up to this size have near-duplicates found pairwise (as findDuplicates does itself). */
 const PAIRWISE_DUPLICATES = 500;
+/** analyse.ts's DEFAULT_MERGE_THRESHOLD, for callers that give none. */
+const DEFAULT_MERGE = 0.8;
 
 /**
  * The themes of a large group in time and memory linear in its ideas (n) — each stage's cost:
@@ -103,13 +105,50 @@ function buildLargeThemes(ideas: readonly Idea[], space: LargeSpace, labels: Int
 }
 
 function markRepeats(members: Theme['members'], options: AnalysisOptions): Theme['members'] {
-  const pairwise = members.length <= PAIRWISE_DUPLICATES;
+  const threshold = options.mergeThreshold ?? DEFAULT_MERGE;
+  if (members.length <= PAIRWISE_DUPLICATES) {
+    const repeats = findDuplicates(
+      members.map((m) => ({ text: m.idea.text, stems: analyseText(m.idea.text).terms.map((t) => t.stem) })),
+      threshold,
+    );
+    return members.map((m, p) => (repeats[p] >= 0 ? { ...m, duplicateOf: members[repeats[p]].idea } : m));
+  }
+  // A large theme merges ideas of the same normalised text only. Ideas whose letters and digits
+  // hash alike are the only ones that can share one; findDuplicates sees those alone, in order.
+  const hashes = members.map((m) => letterHash(m.idea.text));
+  const seen = new Map<number, number>();
+  for (const h of hashes) seen.set(h, (seen.get(h) ?? 0) + 1);
+  const candidates = members.map((_, p) => p).filter((p) => seen.get(hashes[p])! > 1);
   const repeats = findDuplicates(
-    members.map((m) => ({ text: m.idea.text, stems: pairwise ? analyseText(m.idea.text).terms.map((t) => t.stem) : [] })),
-    options.mergeThreshold ?? 0.8,
+    candidates.map((p) => ({ text: members[p].idea.text, stems: [] })),
+    threshold,
   );
-  return members.map((m, p) => (repeats[p] >= 0 ? { ...m, duplicateOf: members[repeats[p]].idea } : m));
+  const result = members.slice();
+  candidates.forEach((p, c) => {
+    if (repeats[c] >= 0) result[p] = { ...members[p], duplicateOf: members[candidates[repeats[c]]].idea };
+  });
+  return result;
 }
+
+/**
+ * A hash of a text's ASCII letters (lower-cased) and digits: texts that normalisedText makes
+ * equal hash alike. Any other character counts whole, so texts beyond ASCII hash alike only
+ * when they are alike, which is never less than normalisedText asks.
+ */
+function letterHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c < 128 && !((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue;
+    else if (c >= 128) return NON_ASCII;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The hash of every text beyond ASCII: NFKC may map its characters to ASCII ones, so all such texts are compared. */
+const NON_ASCII = -1;
 
 /**
  * k by the silhouette of a fixed sample of ideas, each candidate fitted on a fixed sample, as

@@ -68,6 +68,13 @@ describe('large groups (above LARGE_GROUP ideas)', () => {
     expect(analyseGroup(input, { k: 2, seed: 3, wordVectors: vectors })).toEqual(themes);
   });
 
+  it('merge ideas of the same text, case and punctuation aside, in themes of thousands', () => {
+    const input = [...ideas(LARGE_GROUP + 1000), { file: 'f.csv', row: 50000, id: 'd', text: 'Clean water, for the RIVER 1!', group: 'all' }];
+    const members = analyseGroup(input, { k: 2, seed: 3, wordVectors: vectors }).flatMap((t) => t.members);
+    expect(members.find((m) => m.idea.row === 50000)?.duplicateOf?.row).toBe(1);
+    expect(members.filter((m) => m.duplicateOf)).toHaveLength(1);
+  });
+
   it('choose k when it is not given, and keep ideas without a content word apart', () => {
     const input = [...ideas(LARGE_GROUP + 200), { file: 'f.csv', row: 99999, id: 'x', text: 'the of', group: 'all' }];
     const { themes, centres } = analyseGroupWithModel(input, { seed: 1, wordVectors: vectors });
