@@ -9,6 +9,7 @@ import { InputContext, readNotes } from './input';
 import { buildReport } from './report/buildReport';
 import { Format, render } from './report/render';
 import { Report } from './report/report';
+import { isLargeReport, writeLargeReport } from './report/writeLargeReport';
 import { buildThemeModel, serialiseThemeModel } from './model/themeModel';
 import { WordVectors } from './vectors/wordVectorCache';
 
@@ -47,12 +48,15 @@ export function run(options: RunOptions, context: RunContext): { report: Report;
   if (options.k !== undefined) noteSmallGroups(table, options.k, context);
   const groups = analyseTable(table, { ...options, wordVectors });
   const report = reportOf(table, name, groups, options, context.version);
-  const rendered = renderFor(report, options);
+  // Very large JSON/CSV reports to a file are written in pieces (see writeLargeReport).
+  const large = isLargeReport(report, options.format, options.output);
+  const rendered = large ? '' : renderFor(report, options);
   if (options.saveModel) {
     const model = buildThemeModel({ version: context.version, inputs: [name], options: { ...report.options, vectors: wordVectors !== undefined }, groups });
     writeAtomically(options.saveModel, serialiseThemeModel(model));
   }
-  if (options.output) writeAtomically(options.output, rendered);
+  if (large) writeLargeReport(options.output!, report, options.format as 'json' | 'csv');
+  else if (options.output) writeAtomically(options.output, rendered);
   return { report, rendered };
 }
 
