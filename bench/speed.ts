@@ -65,6 +65,8 @@ const cases: [string, string[]][] = [
   ['ITU notes, --format json', [itu, '--format', 'json']],
   ['500 ideas, one group', [syntheticFile(500, dir)]],
   ['1,000 ideas, one group', [syntheticFile(1000, dir)]],
+  ['5,000 ideas, one group (linear method above 1,000)', [syntheticFile(5000, dir)]],
+  ['20,000 ideas, one group', [syntheticFile(20000, dir)]],
   ['50 events × 100 ideas → 50 reports + index (--out-dir, --force)', [eventFiles(50, 100, dir), '--out-dir', path.join(dir, 'reports'), '--force', '--format', 'markdown']],
   ['assign 10,000 new ideas to saved themes', ['assign', '--model', savedModel(dir), syntheticFile(10000, dir), '--format', 'json']],
 ];

@@ -1,3 +1,4 @@
+import { analyseLargeGroup, LARGE_GROUP } from './analyseLarge';
 import { clusterRows, ClusterOptions } from './cluster/clusterRows';
 import { markOutliers, OutlierOptions } from './cluster/outliers';
 import { Idea } from './ingest/idea';
@@ -57,6 +58,9 @@ export interface GroupAnalysis {
 
 /** `analyseGroup`, also returning the fitted representation and the themes' centres. */
 export function analyseGroupWithModel(ideas: readonly Idea[], options: AnalysisOptions): GroupAnalysis {
+  // Up to LARGE_GROUP ideas: the full pipeline below, O(n²) (kNN graph, silhouette, word
+  // alignment) but best on a session's notes. Above it: linear in n (see analyseLargeGroup).
+  if (ideas.length > LARGE_GROUP) return analyseLargeGroup(ideas, options, { ...DEFAULT_PIPELINE, ...options.pipeline });
   const texts = ideas.map((i) => analyseText(i.text));
   const { labels, rows, clustered, representation } = clusterIdeas(texts, options);
   const unthemed = labels.map((_, i) => i).filter((i) => labels[i] < 0);

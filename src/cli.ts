@@ -7,7 +7,7 @@ import { checkEncoding } from './ingest/encoding';
 import { DEFAULT_LIMITS, formatCount, formatSize, parseSize } from './ingest/limits';
 import { ReadOptions } from './ingest/parseNotes';
 import { descriptorSource } from './ingest/source';
-import { FORMATS, BINARY_FORMATS, Format } from './report/render';
+import { FORMATS, BINARY_FORMATS, Format, Rendered } from './report/render';
 import { chooseFormat } from './report/formatFromName';
 import { GroupK, parseGroupK } from './groupK';
 import { SingleBar, Presets } from 'cli-progress';
@@ -361,7 +361,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Run what was asked: what goes to standard output, and the exit status (1 when --keep-going skipped an input). */
-async function execute(invocation: Invocation, context: RunContext): Promise<{ rendered?: string | Uint8Array; exitCode: number; format: string }> {
+async function execute(invocation: Invocation, context: RunContext): Promise<{ rendered?: Rendered; exitCode: number; format: string }> {
   if (invocation.command === 'evaluate') {
     const o = invocation.options;
     const { rendered } = runEvaluation(

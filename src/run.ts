@@ -9,7 +9,7 @@ import { ReadOptions } from './ingest/parseNotes';
 import { InputContext, readNotes } from './input';
 import { buildReport } from './report/buildReport';
 import { groupTitle } from './report/groupTitle';
-import { Format, render } from './report/render';
+import { Format, Rendered, renderForWriting } from './report/render';
 import { Report } from './report/report';
 import { buildThemeModel, serialiseThemeModel } from './model/themeModel';
 import { splitByGroup } from './themes/sharedThemes';
@@ -70,7 +70,7 @@ export async function run(options: RunOptions, context: RunContext): Promise<Dra
 
 export interface Draft {
   report: Report;
-  rendered: string | Uint8Array;
+  rendered: Rendered;
   /** The saved themes, when --save-model asked for them. */
   model?: string;
 }
@@ -92,8 +92,8 @@ export function draftReport(options: RunOptions, context: RunContext): Draft {
 }
 
 /** The report in the format asked for; colour only when it goes to the terminal. */
-export function renderFor(report: Report, options: Pick<RunOptions, 'format' | 'color' | 'output' | 'top' | 'keywords' | 'bom'>): string | Uint8Array {
-  return render(report, options.format, { color: options.color && !options.output, top: options.top, keywords: options.keywords, bom: options.bom ?? options.output !== undefined });
+export function renderFor(report: Report, options: Pick<RunOptions, 'format' | 'color' | 'output' | 'top' | 'keywords' | 'bom'>): Rendered {
+  return renderForWriting(report, options.format, { color: options.color && !options.output, top: options.top, keywords: options.keywords, bom: options.bom ?? options.output !== undefined });
 }
 
 export interface AnalysedTableGroup {

@@ -43,16 +43,16 @@ export class CsvRecords {
       relax_quotes: true,
       skip_empty_lines: false,
       max_record_size: recordLimit(maxFieldBytes, 0),
-      info: true,
     });
     const core = (parser as unknown as { api?: CsvCore }).api;
     if (!core || typeof core.parse !== 'function') throw new Error('csv-parse no longer exposes its parsing core (Parser.api)');
     this.core = core;
+    // The core's own line count when it hands over a record is the record's last line: the
+    // same number its `info` option copies into every record, at half the parsing cost.
     this.push = (record) => {
-      const { record: fields, info } = record as { record: string[]; info: { lines: number } };
       const line = this.lastLine + 1;
-      this.lastLine = info.lines;
-      onRecord({ fields, line });
+      this.lastLine = this.core.info.lines;
+      onRecord({ fields: record as string[], line });
     };
   }
 

@@ -9,6 +9,7 @@ import { planOutputs } from '../output/planOutputs';
 import { writeOutputs } from '../output/writeOutputs';
 import { buildReport } from '../report/buildReport';
 import { Report } from '../report/report';
+import { Rendered } from '../report/render';
 import { renderFor, RunContext, RunOptions, titleOf } from '../run';
 import { assignIdeas, DEFAULT_ASSIGN_THRESHOLD } from './assign';
 import { parseThemeModel, ThemeModel } from './themeModel';
@@ -27,7 +28,7 @@ export interface AssignRunOptions extends Pick<RunOptions, 'input' | 'text' | 'b
 export const MODEL_SIZE_LIMIT = 256 * 1024 * 1024;
 
 /** `rapporteur assign`: read the saved themes and the new notes, place each idea, report as usual. */
-export async function runAssign(options: AssignRunOptions, context: RunContext): Promise<{ report: Report; rendered: string | Uint8Array }> {
+export async function runAssign(options: AssignRunOptions, context: RunContext): Promise<{ report: Report; rendered: Rendered }> {
   const planned = planOutputs([{ file: options.output, flag: '-o' }], [options.input, options.model]);
   const model = readModel(options.model);
   const { name, table, wordVectors } = readNewNotes(options, model, context);

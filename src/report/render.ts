@@ -1,6 +1,6 @@
-import { renderCsv } from './renderCsv';
+import { renderCsv, renderCsvChunks } from './renderCsv';
 import { renderHtml } from './renderHtml';
-import { renderJson } from './renderJson';
+import { renderJson, renderJsonChunks } from './renderJson';
 import { renderMarkdown } from './renderMarkdown';
 import { renderText } from './renderText';
 import { Report } from './report';
@@ -36,6 +36,23 @@ export function render(report: Report, format: Format, options: RenderOptions): 
     case 'html':
       return renderHtml(report, options);
   }
+}
+
+/**
+ * Above this many ideas a JSON or CSV report is handed to the writer in pieces of about 64 kB:
+ * a million ideas make about 250 MB of JSON, which as one string (and its encoded copy) would
+ * double the run's peak memory. Joined, the pieces are the same bytes.
+ */
+export const STREAMED_REPORT_IDEAS = 100_000;
+
+/** A rendered report: text, bytes (Word), or text in pieces (very large JSON and CSV). */
+export type Rendered = string | Uint8Array | Iterable<string>;
+
+/** `render`, except that a very large JSON or CSV report comes in pieces, to be written once. */
+export function renderForWriting(report: Report, format: Format, options: RenderOptions): Rendered {
+  if (report.totals.ideas > STREAMED_REPORT_IDEAS && format === 'json') return renderJsonChunks(report);
+  if (report.totals.ideas > STREAMED_REPORT_IDEAS && format === 'csv') return renderCsvChunks(report, options);
+  return render(report, format, options);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { batched } from './chunks';
 import { Report } from './report';
 import { csvField, csvText } from './safeText';
 
@@ -8,11 +9,20 @@ const COLUMNS = ['file', 'row', 'id', 'group', 'theme', 'label', 'similarity', '
 
 /** One row per idea (duplicates included, for the record), in report order, for spreadsheets. */
 export function renderCsv(report: Report, options: { bom?: boolean } = {}): string {
-  const lines = [COLUMNS.join(',')];
+  return [...renderCsvChunks(report, options)].join('');
+}
+
+/** `renderCsv` in pieces of about 64 kB, never the whole table as one string; joined, the same bytes. */
+export function renderCsvChunks(report: Report, options: { bom?: boolean } = {}): Iterable<string> {
+  return batched(csvLines(report, options.bom === true));
+}
+
+function* csvLines(report: Report, bom: boolean): Generator<string> {
+  yield `${bom ? UTF8_BOM : ''}${COLUMNS.join(',')}\r\n`;
   for (const group of report.groups) {
-    group.themes.forEach((theme, t) => {
+    for (const [t, theme] of group.themes.entries()) {
       for (const idea of theme.ideas) {
-        lines.push(
+        yield `${
           [
             csvText(idea.file),
             csvField(idea.row),
@@ -23,10 +33,8 @@ export function renderCsv(report: Report, options: { bom?: boolean } = {}): stri
             csvField(idea.similarity.toFixed(3)),
             csvField(idea.duplicateOf ?? ''),
             csvText(idea.text),
-          ].join(','),
-        );
+          ].join(',')}\r\n`;
       }
-    });
+    }
   }
-  return `${options.bom ? UTF8_BOM : ''}${lines.join('\r\n')}\r\n`;
 }

@@ -114,7 +114,7 @@ function groupSection(group: GroupContent): (Paragraph | Table)[] {
     if (theme.keywords.length > 0) out.push(new Paragraph({ children: [new TextRun({ text: xmlText(theme.keywords.join(', ')), italics: true, color: '595959' })] }));
     for (const text of theme.paragraphs) out.push(paragraph(text));
     for (const entry of theme.entries) out.push(bullet([new TextRun(xmlText(entry.text)), ...(entry.copies > 1 ? [new TextRun({ text: copiesSuffix(entry), color: '595959' })] : [])]));
-    if (theme.moreIdeas > 0) out.push(bullet([new TextRun({ text: `… and ${theme.moreIdeas} more`, italics: true })]));
+    if (theme.moreIdeas > 0) out.push(bullet([new TextRun({ text: theme.moreLine, italics: true })]));
   }
   return out;
 }

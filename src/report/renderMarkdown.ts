@@ -58,7 +58,7 @@ function groupSection(group: GroupContent): string[] {
     if (theme.keywords.length > 0) lines.push(`*${theme.keywords.map(escapeMarkdown).join(', ')}*`, '');
     for (const paragraph of theme.paragraphs) lines.push(paragraph, '');
     for (const entry of theme.entries) lines.push(`- ${escapeMarkdown(entry.text)}${copiesSuffix(entry)}`);
-    if (theme.moreIdeas > 0) lines.push(`- … and ${theme.moreIdeas} more`);
+    if (theme.moreIdeas > 0) lines.push(`- ${escapeMarkdown(theme.moreLine)}`);
     lines.push('');
   }
   return lines;

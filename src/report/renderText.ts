@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
-import { themeDisplay } from './display';
+import { moreIdeasLine, themeDisplay } from './display';
 import { groupTitle, plural } from './groupTitle';
 import { realThemes } from './otherIdeas';
 import { sharedColumns, sharedThemeRows } from './sharedTable';
@@ -79,9 +79,9 @@ function groupView(report: Report, group: ReportGroup, options: TextOptions, c: 
     out.push(`${number} ${c.bold.cyan(labels[t])} ${c.yellow(`(${theme.size})`)}${keywords}`);
     const indent = ' '.repeat(number.length + 1);
     for (const paragraph of theme.paragraphs ?? []) out.push(...paragraphLines(paragraph, indent));
-    const { shown, moreIdeas } = themeDisplay(theme, options.top);
-    for (const entry of shown) out.push(`${indent}• ${terminalSafe(entry.text)}${entry.copies > 1 ? c.dim(` (×${entry.copies})`) : ''}`);
-    if (moreIdeas > 0) out.push(c.dim(`${indent}… and ${moreIdeas} more`));
+    const display = themeDisplay(theme, options.top);
+    for (const entry of display.shown) out.push(`${indent}• ${terminalSafe(entry.text)}${entry.copies > 1 ? c.dim(` (×${entry.copies})`) : ''}`);
+    if (display.moreIdeas > 0) out.push(c.dim(`${indent}${moreIdeasLine(display)}`));
     out.push('');
   });
   return out;

@@ -1,5 +1,5 @@
 import { CrossEventView } from '../events/crossEvent';
-import { DisplayEntry, themeDisplay } from './display';
+import { DisplayEntry, moreIdeasLine, themeDisplay } from './display';
 import { groupColumnTitle, groupTitle, plural, themeLetter } from './groupTitle';
 import { realThemes } from './otherIdeas';
 import { Report, ReportGroup, ReportTheme } from './report';
@@ -64,8 +64,10 @@ export interface ThemeContent {
   other: boolean;
   /** The bullets: ideas with near-duplicates folded in, cut by --top. */
   entries: DisplayEntry[];
-  /** Ideas left out by --top. */
+  /** Ideas left out by --top, or of a very large theme. */
   moreIdeas: number;
+  /** "… and 12 more", saying why when it was not --top. */
+  moreLine: string;
   /** The theme as reported, for renderers that show every idea whatever --top says. */
   theme: ReportTheme;
 }
@@ -132,7 +134,8 @@ function groupContent(report: Report, group: ReportGroup, options: ContentOption
     ...(group.warning ? { warning: group.warning } : {}),
     paragraphs: group.paragraphs ?? [],
     themes: group.themes.map((theme, t) => {
-      const { shown, moreIdeas } = themeDisplay(theme, options.top);
+      const display = themeDisplay(theme, options.top);
+      const { shown, moreIdeas } = display;
       return {
         ...(theme.other ? {} : { letter: themeLetter(t) }),
         new: theme.new === true,
@@ -145,6 +148,7 @@ function groupContent(report: Report, group: ReportGroup, options: ContentOption
         other: theme.other === true,
         entries: shown,
         moreIdeas,
+        moreLine: moreIdeasLine(display),
         theme,
       };
     }),

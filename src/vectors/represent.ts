@@ -15,7 +15,7 @@ export interface RepresentationOptions {
 }
 
 /** Blend weights at the ends of the automatic rule, and the unknown-word shares they apply at. */
-const AUTO_WEIGHT = { low: 0.4, high: 0.9, fromUnknown: 0.03, toUnknown: 0.15 };
+export const AUTO_TEXT_WEIGHT = { low: 0.4, high: 0.9, fromUnknown: 0.03, toUnknown: 0.15 };
 
 /**
  * How much to trust exact shared words over word meaning, from the share of content words the
@@ -34,15 +34,19 @@ export function autoTextWeight(texts: readonly AnalysedText[], vectors: WordVect
       if (vectors.indexOf(term.surface) >= 0) known++;
     }
   }
-  if (total === 0) return AUTO_WEIGHT.low;
-  const unknown = 1 - known / total;
-  const { low, high, fromUnknown, toUnknown } = AUTO_WEIGHT;
+  if (total === 0) return AUTO_TEXT_WEIGHT.low;
+  return textWeightForUnknownShare(1 - known / total);
+}
+
+/** The automatic blend weight for a share of content words the word vectors do not know. */
+export function textWeightForUnknownShare(unknown: number): number {
+  const { low, high, fromUnknown, toUnknown } = AUTO_TEXT_WEIGHT;
   const position = Math.min(1, Math.max(0, (unknown - fromUnknown) / (toUnknown - fromUnknown)));
   return low + position * (high - low);
 }
 
 /** Upper bound on TF-IDF features, so memory stays bounded on very large groups. */
-const MAX_FEATURES = 5000;
+export const MAX_FEATURES = 5000;
 
 /**
  * What `transformRepresentation` needs to place any idea in the space fitted on a set of ideas:

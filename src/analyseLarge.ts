@@ -1,0 +1,242 @@
+import type { AnalysisOptions, GroupAnalysis, PipelineConfig } from './analyse';
+import { bestByScore, candidateKs } from './cluster/chooseK';
+import { CentreSums, LargeCentres, LargeSpace, largeSpace, squaredLength } from './cluster/largeCentres';
+import { refine } from './cluster/largeKMeans';
+import { nearestCentres, SampleCentres, sampleKMeans, sampleRows, sampleSimilarity } from './cluster/sampleKMeans';
+import { silhouette } from './cluster/silhouette';
+import { Idea } from './ingest/idea';
+import { analyseText } from './text/analyse';
+import { findDuplicates } from './themes/duplicates';
+import { nameThemes } from './themes/labels';
+import { OTHER_IDEAS_LABEL, Theme } from './themes/theme';
+import { bagsOfWords } from './vectors/bagsOfWords';
+import { evenlySpread, largeRows } from './vectors/largeRows';
+
+/**
+ * Groups larger than this take the linear path below; smaller ones keep the full pipeline
+ * (spectral clustering on a kNN graph, Ward starts, word alignment), whose cost grows as n²
+ * but which a session's 50–500 ideas afford in well under a second.
+ */
+export const LARGE_GROUP = 1000;
+
+/** Ideas k-means' starts are fitted on before every idea is assigned. */
+const FIT_SAMPLE = 5000;
+/** Ideas each candidate k is fitted on, and scored on by silhouette, when k is chosen. */
+const CHOOSE_K_FIT_SAMPLE = 2000;
+const CHOOSE_K_SCORE_SAMPLE = 1000;
+/**
+ * k-means++ starts on the sample (one, as scikit-learn's reference KMeans(n_init=1): on AG News
+ * titles three starts gave the same AMI, the passes over the whole group settle what one start
+ * misses); Lloyd iterations per start; passes over the whole group.
+ */
+const RESTARTS = 1;
+const CHOOSE_K_RESTARTS = 1;
+const SAMPLE_ITERATIONS = 50;
+const REFINE_PASSES = 10;
+/** The most central ideas of each theme its label is chosen from. */
+const LABEL_SAMPLE = 300;
+/** Themes up to this size have near-duplicates found pairwise (as findDuplicates does itself). */
+const PAIRWISE_DUPLICATES = 500;
+/** analyse.ts's DEFAULT_MERGE_THRESHOLD, for callers that give none. */
+const DEFAULT_MERGE = 0.8;
+
+/**
+ * The themes of a large group in time and memory linear in its ideas (n) — each stage's cost:
+ *   words        O(n · L) for L words per idea, into flat typed arrays (bagsOfWords);
+ *   rows         O(n · L · d), kept as three scalars per idea (largeRows), never as n × V;
+ *   choosing k   O(K · samples), fixed-size samples: k-means per candidate, silhouette on 1,000;
+ *   k-means      k-means++ starts on a fixed sample, then ≤ REFINE_PASSES Lloyd passes on all,
+ *                O(passes · n · k · L) plus O(k · W · d) per pass for W distinct words;
+ *   outliers     the same rule as markOutliers (cosine to the rest of the theme), O(n · k · L);
+ *   members      sorted by similarity to their centre, O(n log n);
+ *   labels       class-based TF-IDF over the LABEL_SAMPLE most central ideas of each theme, O(k);
+ *   duplicates   exact (normalised) text in themes above PAIRWISE_DUPLICATES, O(n).
+ */
+export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptions, config: PipelineConfig): GroupAnalysis {
+  const rows = largeRows(
+    bagsOfWords(
+      ideas.map((i) => i.text),
+      options.wordVectors,
+    ),
+    config,
+    options.wordVectors,
+  );
+  const space = largeSpace(rows, options.wordVectors);
+  const clustered = Int32Array.from(ideas.keys()).filter((i) => rows.clustered[i]);
+  const labels = new Int32Array(ideas.length).fill(-1);
+  let centres: number[][] = [];
+  if (clustered.length > 0) {
+    const k = Math.min(clustered.length, options.k ?? chooseK(space, clustered, config, options.seed));
+    const sample = sampleRows(space, spreadIndices(FIT_SAMPLE, clustered.length).map((p) => clustered[p]));
+    const fitted = toSpace(space, sampleKMeans(sample, { k, seed: options.seed, restarts: RESTARTS, maxIterations: SAMPLE_ITERATIONS }));
+    const found = refine(fitted, clustered, REFINE_PASSES);
+    const kept = withoutOutliers(space, clustered, found, k, config);
+    clustered.forEach((i, p) => (labels[i] = kept[p]));
+    centres = themeCentres(space, clustered, kept, themeCount(kept));
+  }
+  return buildLargeThemes(ideas, space, labels, centres, options);
+}
+
+/** The fitted representation travels with the themes (see src/model/), as on the small path. */
+function buildLargeThemes(ideas: readonly Idea[], space: LargeSpace, labels: Int32Array, centres: number[][], options: AnalysisOptions): GroupAnalysis {
+  const k = centres.length;
+  const members: { i: number; similarity: number }[][] = Array.from({ length: k }, () => []);
+  const unit = unitCentres(space, centres);
+  const dots = new Float64Array(k);
+  labels.forEach((l, i) => {
+    if (l < 0) return;
+    unit.dots(i, dots);
+    members[l].push({ i, similarity: dots[l] });
+  });
+  for (const list of members) list.sort((a, b) => b.similarity - a.similarity || ideas[a.i].row - ideas[b.i].row);
+  const names = nameThemes(members.map((list) => list.slice(0, LABEL_SAMPLE).map((m) => analyseText(ideas[m.i].text))));
+  const themes: Theme[] = members.map((list, t) => ({
+    label: names[t].label,
+    keywords: names[t].keywords,
+    members: markRepeats(list.map((m) => ({ idea: ideas[m.i], similarity: m.similarity })), options),
+  }));
+  const dense: (number[] | null)[] = unit.toDenseUnitRows();
+  const unthemed = ideas.filter((_, i) => labels[i] < 0);
+  if (unthemed.length > 0) {
+    themes.push({ label: OTHER_IDEAS_LABEL, keywords: [], other: true, members: markRepeats(unthemed.map((idea) => ({ idea, similarity: 0 })), options) });
+    dense.push(null);
+  }
+  return { themes, representation: space.rows.model, centres: dense };
+}
+
+function markRepeats(members: Theme['members'], options: AnalysisOptions): Theme['members'] {
+  const threshold = options.mergeThreshold ?? DEFAULT_MERGE;
+  if (members.length <= PAIRWISE_DUPLICATES) {
+    const repeats = findDuplicates(
+      members.map((m) => ({ text: m.idea.text, stems: analyseText(m.idea.text).terms.map((t) => t.stem) })),
+      threshold,
+    );
+    return members.map((m, p) => (repeats[p] >= 0 ? { ...m, duplicateOf: members[repeats[p]].idea } : m));
+  }
+  // A large theme merges ideas of the same normalised text only. Ideas whose letters and digits
+  // hash alike are the only ones that can share one; findDuplicates sees those alone, in order.
+  const hashes = members.map((m) => letterHash(m.idea.text));
+  const seen = new Map<number, number>();
+  for (const h of hashes) seen.set(h, (seen.get(h) ?? 0) + 1);
+  const candidates = members.map((_, p) => p).filter((p) => seen.get(hashes[p])! > 1);
+  const repeats = findDuplicates(
+    candidates.map((p) => ({ text: members[p].idea.text, stems: [] })),
+    threshold,
+  );
+  const result = members.slice();
+  candidates.forEach((p, c) => {
+    if (repeats[c] >= 0) result[p] = { ...members[p], duplicateOf: members[candidates[repeats[c]]].idea };
+  });
+  return result;
+}
+
+/**
+ * A hash of a text's ASCII letters (lower-cased) and digits: texts that normalisedText makes
+ * equal hash alike. Any other character counts whole, so texts beyond ASCII hash alike only
+ * when they are alike, which is never less than normalisedText asks.
+ */
+function letterHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c < 128 && !((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue;
+    else if (c >= 128) return NON_ASCII;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The hash of every text beyond ASCII: NFKC may map its characters to ASCII ones, so all such texts are compared. */
+const NON_ASCII = -1;
+
+/**
+ * k by the silhouette of a fixed sample of ideas, each candidate fitted on a fixed sample, as
+ * on the small path (where the silhouette's sample is 600): O(candidates · sample sizes).
+ */
+function chooseK(space: LargeSpace, clustered: Int32Array, config: PipelineConfig, seed: number): number {
+  const ks = candidateKs(clustered.length, config.maxK);
+  if (ks.length === 0) return 1;
+  const sample = sampleRows(space, spreadIndices(CHOOSE_K_FIT_SAMPLE, clustered.length).map((p) => clustered[p]));
+  const scored = spreadIndices(CHOOSE_K_SCORE_SAMPLE, sample.size);
+  const similarity = sampleSimilarity(sample, scored);
+  const tried = ks.map((k) => {
+    const labels = nearestCentres(sample, sampleKMeans(sample, { k, seed, restarts: CHOOSE_K_RESTARTS, maxIterations: SAMPLE_ITERATIONS }));
+    return { k, score: silhouette(similarity, compact(Array.from(scored, (q) => labels[q]))) };
+  });
+  return bestByScore(tried)!.k;
+}
+
+/** Positions 0..n−1 spread evenly, at most `size` of them. */
+function spreadIndices(size: number, n: number): Int32Array {
+  return Int32Array.from(evenlySpread(n, size));
+}
+
+/** Centres fitted on a sample, in the whole group's space (the columns are the same). */
+function toSpace(space: LargeSpace, centres: SampleCentres): LargeCentres {
+  const moved = new LargeCentres(space, centres.k);
+  moved.text.set(centres.text);
+  moved.meaning.set(centres.meaning);
+  return moved.prepare();
+}
+
+/**
+ * markOutliers' rule without an n × V matrix: an idea whose cosine to the sum of the other
+ * ideas of its theme is below minSimilarity, or whose theme is smaller than minThemeSize,
+ * fits no theme (−1). Labels renumbered in order of first appearance. O(n · k · L).
+ */
+function withoutOutliers(space: LargeSpace, ideas: Int32Array, labels: Int32Array, k: number, config: PipelineConfig): Int32Array {
+  const sums = new CentreSums(space, k);
+  ideas.forEach((i, p) => sums.add(i, labels[p]));
+  const totals = sums.finish(new LargeCentres(space, k), false);
+  const dots = new Float64Array(k);
+  const marked = new Int32Array(ideas.length);
+  ideas.forEach((i, p) => {
+    const l = labels[p];
+    if (sums.counts[l] < config.minThemeSize) return (marked[p] = -1);
+    totals.dots(i, dots);
+    const self = squaredLength(space.rows, i);
+    const restDot = dots[l] - self;
+    const restNorm = totals.squaredNorm[l] - 2 * dots[l] + self;
+    const similarity = restNorm > 1e-12 ? restDot / Math.sqrt(restNorm) : 0;
+    marked[p] = similarity < config.minSimilarity ? -1 : l;
+  });
+  const next = new Map<number, number>();
+  return marked.map((l) => {
+    if (l < 0) return -1;
+    if (!next.has(l)) next.set(l, next.size);
+    return next.get(l)!;
+  });
+}
+
+/** Each theme's mean row, as k sums in the group's space. */
+function themeCentres(space: LargeSpace, ideas: Int32Array, labels: Int32Array, k: number): number[][] {
+  const sums = new CentreSums(space, k);
+  ideas.forEach((i, p) => labels[p] >= 0 && sums.add(i, labels[p]));
+  return sums.finish(new LargeCentres(space, k)).toDenseUnitRows();
+}
+
+function themeCount(labels: Int32Array): number {
+  let k = 0;
+  for (const l of labels) if (l + 1 > k) k = l + 1;
+  return k;
+}
+
+/** LargeCentres holding unit-length centres, so a row's dot product with one is its cosine. */
+function unitCentres(space: LargeSpace, centres: number[][]): LargeCentres {
+  const unit = new LargeCentres(space, centres.length);
+  centres.forEach((row, c) => {
+    unit.text.set(row.slice(0, space.columns), c * space.columns);
+    unit.meaning.set(row.slice(space.columns), c * space.dimensions);
+  });
+  return unit.prepare();
+}
+
+/** Labels renumbered 0..m−1, for a sample that may miss some clusters. */
+function compact(labels: ArrayLike<number>): number[] {
+  const ids = new Map<number, number>();
+  return Array.from(labels, (l) => {
+    if (!ids.has(l)) ids.set(l, ids.size);
+    return ids.get(l)!;
+  });
+}
