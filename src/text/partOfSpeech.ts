@@ -1,25 +1,58 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { isStopWord } from './stopWords';
 
 /**
  * What a single word can name, from the English lexicon that ships with `natural` (the Brill
- * tagger's, from pos-js: 92,000 words with their possible Penn tags, commonest first). It is
- * read as bytes and searched, not parsed: a theme needs only a few words looked up, and parsing
- * its 4 MB would cost more than the rest of a run.
+ * tagger's, from pos-js: 92,000 words with their possible Penn tags, commonest first). The
+ * build writes it as sorted lines "word<TAB>TAG TAG" beside the bundle (scripts/compact-lexicon.js),
+ * and a word is found by binary search in those bytes: a run looks up a few hundred words, and
+ * parsing the 4 MB of JSON, or scanning it once per word, would cost more than the rest of a run.
  */
 const LEXICON = 'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json';
+/** Where the build puts the sorted lexicon: beside the bundle, or in dist/ when run from the sources. */
+const SORTED_LEXICON = [path.join(__dirname, 'lexicon.tsv'), path.join(__dirname, '..', '..', 'dist', 'lexicon.tsv')];
 
 let lexicon: Buffer | null | undefined;
-function lexiconBytes(): Buffer | null {
-  if (lexicon === undefined) {
+function sortedLexicon(): Buffer | null {
+  if (lexicon === undefined) lexicon = readSortedLexicon();
+  return lexicon;
+}
+
+function readSortedLexicon(): Buffer | null {
+  for (const file of SORTED_LEXICON) {
     try {
-      lexicon = fs.readFileSync(require.resolve(LEXICON));
+      return fs.readFileSync(file);
     } catch {
-      // Without the lexicon only stop words and contractions are recognised.
-      lexicon = null;
+      // not built there
     }
   }
-  return lexicon;
+  try {
+    // Not built yet (sources run directly): sort the package's own file, slowly, once.
+    const entries = Object.entries(JSON.parse(fs.readFileSync(require.resolve(LEXICON), 'utf8')) as Record<string, string[]>);
+    const lines = entries.filter(([word]) => word !== '' && !/[\t\n]/.test(word)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Buffer.from(lines.map(([word, tags]) => `${word}\t${tags.join(' ')}\n`).join(''));
+  } catch {
+    // Without the lexicon only stop words and contractions are recognised.
+    return null;
+  }
+}
+
+/** The tags on the line of `word` in sorted "word<TAB>tags" lines (tags apart by spaces), by binary search over the bytes. */
+function findTags(lines: Buffer, word: string): string[] {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const start = middle === 0 ? 0 : lines.lastIndexOf(0x0a, middle - 1) + 1;
+    const tab = lines.indexOf(0x09, start);
+    const end = lines.indexOf(0x0a, start);
+    const key = lines.toString('utf8', start, tab);
+    if (key === word) return lines.toString('utf8', tab + 1, end).split(' ');
+    if (key < word) low = end + 1;
+    else high = start;
+  }
+  return [];
 }
 
 const tagCache = new Map<string, string[]>();
@@ -29,17 +62,8 @@ export function lexiconTags(word: string): string[] {
   const lower = word.toLowerCase();
   const cached = tagCache.get(lower);
   if (cached) return cached;
-  const bytes = lexiconBytes();
-  let tags: string[] = [];
-  if (bytes && !/["\\]/.test(lower)) {
-    const key = `"${lower}":`;
-    const at = bytes.indexOf(key, 0, 'utf8');
-    if (at >= 0) {
-      const start = bytes.indexOf('[', at + Buffer.byteLength(key));
-      const end = bytes.indexOf(']', start);
-      tags = JSON.parse(bytes.subarray(start, end + 1).toString('utf8')) as string[];
-    }
-  }
+  const lines = sortedLexicon();
+  const tags = lines ? findTags(lines, lower) : [];
   tagCache.set(lower, tags);
   return tags;
 }
