@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PipelineConfig } from '../src/analyse';
-import { agreementPerGroup } from '../src/evaluate/labelledSets';
+import { agreementPerGroup } from './agreementPerGroup';
 import { NotesTable } from '../src/ingest/idea';
 import { parseNotes } from '../src/ingest/parseNotes';
 import { WordVectors } from '../src/vectors/wordVectorCache';

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyseGroup } from '../../src/analyse';
 import { evaluate, EvaluationReport } from '../../src/evaluate/evaluate';
-import { agreementPerGroup } from '../../src/evaluate/labelledSets';
+import { agreementPerGroup } from '../../bench/agreementPerGroup';
 import { EvaluationSetting, renderEvaluation } from '../../src/evaluate/renderEvaluation';
 import { groupIdeas } from '../../src/groupIdeas';
 import { Idea } from '../../src/ingest/idea';

@@ -1,9 +1,9 @@
-import { Idea } from '../ingest/idea';
-import { groupIdeas } from '../groupIdeas';
-import { AnalysisOptions, clusterIdeas } from '../analyse';
-import { analyseText } from '../text/analyse';
-import { adjustedMutualInformation, adjustedRandIndex } from './metrics';
-import { countEdits, EditCount } from './edits';
+import { Idea } from '../src/ingest/idea';
+import { groupIdeas } from '../src/groupIdeas';
+import { AnalysisOptions, clusterIdeas } from '../src/analyse';
+import { analyseText } from '../src/text/analyse';
+import { adjustedMutualInformation, adjustedRandIndex } from '../src/evaluate/metrics';
+import { countEdits, EditCount } from '../src/evaluate/edits';
 
 export interface Agreement {
   ami: number;
