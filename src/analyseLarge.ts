@@ -57,6 +57,7 @@ export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptio
     bagsOfWords(
       ideas.map((i) => i.text),
       options.wordVectors,
+      options.progress,
     ),
     config,
     options.wordVectors,
@@ -66,10 +67,14 @@ export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptio
   const labels = new Int32Array(ideas.length).fill(-1);
   let centres: number[][] = [];
   if (clustered.length > 0) {
+    const progress = options.progress;
+    if (options.k === undefined) progress?.({ stage: 'choosing the number of themes' });
     const k = Math.min(clustered.length, options.k ?? chooseK(space, clustered, config, options.seed));
+    progress?.({ stage: 'clustering', done: 0, total: REFINE_PASSES, atMost: true, unit: 'pass' });
     const sample = sampleRows(space, spreadIndices(FIT_SAMPLE, clustered.length).map((p) => clustered[p]));
     const fitted = toSpace(space, sampleKMeans(sample, { k, seed: options.seed, restarts: RESTARTS, maxIterations: SAMPLE_ITERATIONS }));
-    const found = refine(fitted, clustered, REFINE_PASSES);
+    const found = refine(fitted, clustered, REFINE_PASSES, (done) => progress?.({ stage: 'clustering', done, total: REFINE_PASSES, atMost: true, unit: 'pass' }));
+    progress?.({ stage: 'naming themes' });
     const kept = withoutOutliers(space, clustered, found, k, config);
     clustered.forEach((i, p) => (labels[i] = kept[p]));
     centres = themeCentres(space, clustered, kept, themeCount(kept));
