@@ -303,7 +303,14 @@ function progressBar(total: number, quiet: boolean): { tick: () => void; stop: (
  */
 function stageDisplay(invocation: Invocation): TerminalProgress | undefined {
   if (invocation.command !== 'report' || invocation.options.quiet || !process.stderr.isTTY || process.env.CI) return undefined;
-  return terminalProgress({ write: (text) => writeAll(2, text), now: () => Date.now(), columns: process.stderr.columns });
+  const write = (text: string) => {
+    try {
+      writeAll(2, text);
+    } catch {
+      // stderr is gone: the run goes on without its progress line
+    }
+  };
+  return terminalProgress({ write, now: () => Date.now(), columns: process.stderr.columns });
 }
 
 /** A Word document is bytes: on a terminal it would be noise, and could leave it in a strange state. */
@@ -354,9 +361,8 @@ export async function main(argv: string[]): Promise<number> {
   };
   const context: RunContext = { version: version(), stdin: () => descriptorSource(0, 'stdin'), env: process.env, notice, ...(display ? { stageProgress: display.report } : {}) };
   try {
-    const executed = await execute(invocation, context);
+    const { rendered, exitCode, format } = await execute(invocation, context);
     display?.clear();
-    const { rendered, exitCode, format } = executed;
     // Text is made safe for a terminal as it is rendered; the other formats carry the notes as they are, unless shown on one.
     if (rendered !== undefined) writeStandardOutput(typeof rendered === 'string' && isatty(1) && format !== 'text' ? terminalText(rendered) : rendered);
     return exitCode;
