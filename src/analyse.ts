@@ -10,6 +10,7 @@ import { clusteringSimilarity, SimilarityOptions } from './vectors/clusteringSim
 import { dot, normalise, mean } from './vectors/dense';
 import { fitRepresentation, RepresentationModel, RepresentationOptions, transformRepresentation } from './vectors/represent';
 import { WordVectors } from './vectors/wordVectorCache';
+import { Progress } from './progress/progress';
 
 /** The pipeline's tunable parts; the defaults are what the quality benchmark chose. */
 export type PipelineConfig = RepresentationOptions & Omit<ClusterOptions, 'k' | 'seed'> & OutlierOptions & SimilarityOptions;
@@ -38,6 +39,8 @@ export interface AnalysisOptions {
    * (1: same words only; above 1: same text only, case and punctuation aside); default 0.8.
    */
   mergeThreshold?: number;
+  /** Told what a large group's analysis is doing (see src/progress/). */
+  progress?: Progress;
 }
 
 export const DEFAULT_MERGE_THRESHOLD = 0.8;

@@ -57,6 +57,7 @@ export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptio
     bagsOfWords(
       ideas.map((i) => i.text),
       options.wordVectors,
+      options.progress,
     ),
     config,
     options.wordVectors,
@@ -66,10 +67,14 @@ export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptio
   const labels = new Int32Array(ideas.length).fill(-1);
   let centres: number[][] = [];
   if (clustered.length > 0) {
+    const progress = options.progress;
+    if (options.k === undefined) progress?.({ stage: 'choosing the number of themes' });
     const k = Math.min(clustered.length, options.k ?? chooseK(space, clustered, config, options.seed));
+    progress?.({ stage: 'clustering', done: 0, total: REFINE_PASSES, atMost: true, unit: 'pass' });
     const sample = sampleRows(space, spreadIndices(FIT_SAMPLE, clustered.length).map((p) => clustered[p]));
     const fitted = toSpace(space, sampleKMeans(sample, { k, seed: options.seed, restarts: RESTARTS, maxIterations: SAMPLE_ITERATIONS }));
-    const found = refine(fitted, clustered, REFINE_PASSES);
+    const found = refine(fitted, clustered, REFINE_PASSES, (done) => progress?.({ stage: 'clustering', done, total: REFINE_PASSES, atMost: true, unit: 'pass' }));
+    progress?.({ stage: 'naming themes' });
     const kept = withoutOutliers(space, clustered, found, k, config);
     clustered.forEach((i, p) => (labels[i] = kept[p]));
     centres = themeCentres(space, clustered, kept, themeCount(kept));
@@ -77,23 +82,33 @@ export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptio
   return buildLargeThemes(ideas, space, labels, centres, options);
 }
 
-/** The fitted representation travels with the themes (see src/model/), as on the small path. */
+/**
+ * The fitted representation travels with the themes (see src/model/), as on the small path.
+ * Each theme's order is kept in flat arrays until its members are made: a million ideas would
+ * otherwise make a million short-lived objects more, which the heap holds until a full collection.
+ */
 function buildLargeThemes(ideas: readonly Idea[], space: LargeSpace, labels: Int32Array, centres: number[][], options: AnalysisOptions): GroupAnalysis {
   const k = centres.length;
-  const members: { i: number; similarity: number }[][] = Array.from({ length: k }, () => []);
   const unit = unitCentres(space, centres);
   const dots = new Float64Array(k);
+  const similarity = new Float64Array(ideas.length);
+  const sizes = new Int32Array(k);
   labels.forEach((l, i) => {
     if (l < 0) return;
     unit.dots(i, dots);
-    members[l].push({ i, similarity: dots[l] });
+    similarity[i] = dots[l];
+    sizes[l]++;
   });
-  for (const list of members) list.sort((a, b) => b.similarity - a.similarity || ideas[a.i].row - ideas[b.i].row);
-  const names = nameThemes(members.map((list) => list.slice(0, LABEL_SAMPLE).map((m) => analyseText(ideas[m.i].text))));
-  const themes: Theme[] = members.map((list, t) => ({
+  const order = Array.from(sizes, (size) => new Int32Array(size));
+  sizes.fill(0);
+  labels.forEach((l, i) => l >= 0 && (order[l][sizes[l]++] = i));
+  // Most similar first, then by row; the index last, so that ties keep the input's order.
+  for (const list of order) list.sort((a, b) => similarity[b] - similarity[a] || ideas[a].row - ideas[b].row || a - b);
+  const names = nameThemes(order.map((list) => Array.from(list.subarray(0, LABEL_SAMPLE), (i) => analyseText(ideas[i].text))));
+  const themes: Theme[] = order.map((list, t) => ({
     label: names[t].label,
     keywords: names[t].keywords,
-    members: markRepeats(list.map((m) => ({ idea: ideas[m.i], similarity: m.similarity })), options),
+    members: markRepeats(Array.from(list, (i) => ({ idea: ideas[i], similarity: similarity[i] })), options),
   }));
   const dense: (number[] | null)[] = unit.toDenseUnitRows();
   const unthemed = ideas.filter((_, i) => labels[i] < 0);
@@ -104,6 +119,7 @@ function buildLargeThemes(ideas: readonly Idea[], space: LargeSpace, labels: Int
   return { themes, representation: space.rows.model, centres: dense };
 }
 
+/** Members whose idea repeats an earlier one get `duplicateOf`; the array is changed in place and returned. */
 function markRepeats(members: Theme['members'], options: AnalysisOptions): Theme['members'] {
   const threshold = options.mergeThreshold ?? DEFAULT_MERGE;
   if (members.length <= PAIRWISE_DUPLICATES) {
@@ -115,19 +131,32 @@ function markRepeats(members: Theme['members'], options: AnalysisOptions): Theme
   }
   // A large theme merges ideas of the same normalised text only. Ideas whose letters and digits
   // hash alike are the only ones that can share one; findDuplicates sees those alone, in order.
-  const hashes = members.map((m) => letterHash(m.idea.text));
-  const seen = new Map<number, number>();
-  for (const h of hashes) seen.set(h, (seen.get(h) ?? 0) + 1);
-  const candidates = members.map((_, p) => p).filter((p) => seen.get(hashes[p])! > 1);
+  // A hash is shared when it sits next to its equal in the sorted hashes (no map of n entries).
+  const hashes = Float64Array.from(members, (m) => letterHash(m.idea.text));
+  const sorted = hashes.slice().sort();
+  const candidates: number[] = [];
+  hashes.forEach((h, p) => hashShared(sorted, h) && candidates.push(p));
   const repeats = findDuplicates(
     candidates.map((p) => ({ text: members[p].idea.text, stems: [] })),
     threshold,
   );
-  const result = members.slice();
+  const originals = candidates.map((p) => members[p].idea);
   candidates.forEach((p, c) => {
-    if (repeats[c] >= 0) result[p] = { ...members[p], duplicateOf: members[candidates[repeats[c]]].idea };
+    if (repeats[c] >= 0) members[p] = { ...members[p], duplicateOf: originals[repeats[c]] };
   });
-  return result;
+  return members;
+}
+
+/** Whether h appears at least twice in `sorted` (ascending). */
+function hashShared(sorted: Float64Array, h: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] < h) low = middle + 1;
+    else high = middle;
+  }
+  return low + 1 < sorted.length && sorted[low + 1] === h;
 }
 
 /**

@@ -20,6 +20,7 @@ import { Interrupted } from './output/signals';
 import { ReaderGone, writeStandardOutput } from './output/standardOutput';
 import { writeAll } from './output/writeAll';
 import { terminalText } from './report/safeText';
+import { TerminalProgress, terminalProgress } from './progress/terminalProgress';
 
 const EXAMPLES = `Examples:
   rapporteur notes.csv                                  themes of each round, in the terminal
@@ -153,7 +154,7 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .option('--out-dir <folder>', 'several inputs: write one report per input and an index of the themes they share into this folder')
     .option('--force', 'overwrite reports that already exist in --out-dir')
     .option('--keep-going', 'report an input that cannot be read and go on with the others (exit 1 at the end)')
-    .option('-q, --quiet', 'no progress display')
+    .option('-q, --quiet', 'no progress display (stages of a long run, inputs of a batch)')
     .option('--keep <file>', 'keep the themes of this edited report (Markdown, CSV or JSON): its headings, bullets and paragraphs stay, new ideas are placed; may be the -o file')
     .option('--save-model <file>', 'also save the themes found, to sort new ideas into them later with `rapporteur assign`')
     .option('--no-vectors', 'compare ideas by shared words only, without word meaning (GloVe vectors)')
@@ -296,6 +297,22 @@ function progressBar(total: number, quiet: boolean): { tick: () => void; stop: (
   return { tick: () => bar.increment(), stop: () => bar.stop() };
 }
 
+/**
+ * The stages of a long report (reading, clustering, writing) with counts and time left, on one
+ * stderr line: only for a person at a terminal, never with -q or under CI.
+ */
+function stageDisplay(invocation: Invocation): TerminalProgress | undefined {
+  if (invocation.command !== 'report' || invocation.options.quiet || !process.stderr.isTTY || process.env.CI) return undefined;
+  const write = (text: string) => {
+    try {
+      writeAll(2, text);
+    } catch {
+      // stderr is gone: the run goes on without its progress line
+    }
+  };
+  return terminalProgress({ write, now: () => Date.now(), columns: process.stderr.columns });
+}
+
 /** A Word document is bytes: on a terminal it would be noise, and could leave it in a strange state. */
 function refuseBinaryOnTerminal(format: Format, output: string | undefined): void {
   if (output === undefined && BINARY_FORMATS.includes(format) && isatty(1)) {
@@ -337,13 +354,20 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (invocation === undefined) throw new Error('the command line was parsed but no command ran');
   const { options } = invocation;
-  const context: RunContext = { version: version(), stdin: () => descriptorSource(0, 'stdin'), env: process.env, notice: tell };
+  const display = stageDisplay(invocation);
+  const notice = (message: string) => {
+    display?.clear();
+    tell(message);
+  };
+  const context: RunContext = { version: version(), stdin: () => descriptorSource(0, 'stdin'), env: process.env, notice, ...(display ? { stageProgress: display.report } : {}) };
   try {
     const { rendered, exitCode, format } = await execute(invocation, context);
+    display?.clear();
     // Text is made safe for a terminal as it is rendered; the other formats carry the notes as they are, unless shown on one.
     if (rendered !== undefined) writeStandardOutput(typeof rendered === 'string' && isatty(1) && format !== 'text' ? terminalText(rendered) : rendered);
     return exitCode;
   } catch (error) {
+    display?.clear();
     if (error instanceof ReaderGone) return 0;
     if (error instanceof Interrupted) {
       tell(`rapporteur: ${error.afterWriting ? `interrupted by ${error.signal} after every output was written` : `interrupted by ${error.signal}; no output was written`}`);

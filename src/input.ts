@@ -3,6 +3,7 @@ import { IngestNotice, NotesTable } from './ingest/idea';
 import { ReadOptions, readNotesTable } from './ingest/parseNotes';
 import { ByteSource, openFile } from './ingest/source';
 import { defaultCacheDir, loadWordVectors, WordVectors } from './vectors/wordVectorCache';
+import { Progress } from './progress/progress';
 
 /** What every command needs from its surroundings to read its input. */
 export interface InputContext {
@@ -11,6 +12,8 @@ export interface InputContext {
   env: NodeJS.ProcessEnv;
   /** Messages for people (progress, warnings): stderr. */
   notice: (message: string) => void;
+  /** Told what a long run is doing, for a progress line on a terminal; absent for none. */
+  stageProgress?: Progress;
 }
 
 export interface NotesRequest extends ColumnRequest, ReadOptions {
@@ -33,7 +36,7 @@ export function readNotes(request: NotesRequest, context: InputContext): LoadedN
   const source = request.input === '-' ? context.stdin() : openFile(request.input);
   let table: NotesTable;
   try {
-    table = readNotesTable(source, name, request);
+    table = readNotesTable(source, name, { ...request, progress: context.stageProgress });
   } finally {
     source.close();
   }

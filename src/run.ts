@@ -20,6 +20,7 @@ import { KeptDraft } from './keep/draft';
 import { describeOutcome } from './keep/describeOutcome';
 import { keepDraft } from './keep/keepDraft';
 import { parseDraft } from './keep/parseDraft';
+import { Progress } from './progress/progress';
 
 export interface RunOptions {
   input: string;
@@ -64,6 +65,7 @@ export async function run(options: RunOptions, context: RunContext): Promise<Dra
     { file: options.output, flag: '-o' },
   ], [options.input]);
   const draft = draftReport(options, context);
+  if (planned.length > 0) context.stageProgress?.({ stage: 'writing' });
   await writeOutputs(planned.map((target) => ({ target, overwrite: true, content: target.flag === '--save-model' ? draft.model! : draft.rendered })));
   return draft;
 }
@@ -82,7 +84,7 @@ export function draftReport(options: RunOptions, context: RunContext): Draft {
   const { name, table, wordVectors } = readNotes({ ...options.read, input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
   checkGroupK(options.k, groupIdeas(table.ideas).map((g) => g.name));
   noteSmallGroups(table, options.k, context);
-  const groups = kept ? keptGroups(table, kept, { ...options, wordVectors }, context) : analyseTable(table, { ...options, wordVectors });
+  const groups = kept ? keptGroups(table, kept, { ...options, wordVectors }, context) : analyseTable(table, { ...options, wordVectors, progress: context.stageProgress });
   const report = withDraft(reportOf(table, name, groups, options, context.version), kept);
   for (const group of report.groups) if (group.warning) context.notice(`rapporteur: warning: ${groupTitle(report, group)}: ${group.warning}`);
   const rendered = renderFor(report, options);
@@ -108,22 +110,25 @@ export interface AnalysedTableGroup {
 /** Each group of the notes clustered into themes. */
 export function analyseTable(
   table: NotesTable,
-  options: Pick<RunOptions, 'k' | 'seed' | 'merge' | 'shared'> & { wordVectors?: WordVectors },
+  options: Pick<RunOptions, 'k' | 'seed' | 'merge' | 'shared'> & { wordVectors?: WordVectors; progress?: Progress },
 ): AnalysedTableGroup[] {
   const mergeThreshold = options.merge ?? DEFAULT_MERGE_THRESHOLD;
   const groups = groupIdeas(table.ideas);
   if (options.shared) {
     // One set of themes over every group: -k gives its number (a value per group has no meaning here).
     const k = options.k?.rest === 'auto' ? undefined : options.k?.rest;
-    const whole = analyseGroupWithModel(table.ideas, { k, seed: options.seed, wordVectors: options.wordVectors, mergeThreshold });
+    const whole = analyseGroupWithModel(table.ideas, { k, seed: options.seed, wordVectors: options.wordVectors, mergeThreshold, progress: options.progress });
     const parts = splitByGroup(whole, groups.map((g) => g.ideas));
     return groups.map((g, i) => ({ name: g.name, ...(g.question !== undefined ? { question: g.question } : {}), analysis: parts[i] }));
   }
-  return groups.map((g) => ({
-    name: g.name,
-    ...(g.question !== undefined ? { question: g.question } : {}),
-    analysis: analyseGroupWithModel(g.ideas, { k: kForGroup(options.k, g.name), seed: options.seed, wordVectors: options.wordVectors, mergeThreshold }),
-  }));
+  return groups.map((g, i) => {
+    if (groups.length > 1) options.progress?.({ stage: 'finding themes', done: i, total: groups.length, unit: 'groups' });
+    return {
+      name: g.name,
+      ...(g.question !== undefined ? { question: g.question } : {}),
+      analysis: analyseGroupWithModel(g.ideas, { k: kForGroup(options.k, g.name), seed: options.seed, wordVectors: options.wordVectors, mergeThreshold, progress: options.progress }),
+    };
+  });
 }
 
 export function reportOf(table: NotesTable, name: string, groups: AnalysedTableGroup[], options: Pick<RunOptions, 'k' | 'seed' | 'merge' | 'shared'>, version: string): Report {

@@ -5,9 +5,10 @@ import { CentreSums, LargeCentres, squaredLength } from './largeCentres';
  * in 200 changes theme or after `maxPasses`: O(passes · n · k · words per idea).
  * Returns each idea's label (in the order of `ideas`).
  */
-export function refine(centres: LargeCentres, ideas: Int32Array, maxPasses: number): Int32Array {
+export function refine(centres: LargeCentres, ideas: Int32Array, maxPasses: number, onPass?: (passesDone: number) => void): Int32Array {
   const labels = new Int32Array(ideas.length).fill(-1);
   for (let pass = 0; pass < maxPasses; pass++) {
+    onPass?.(pass);
     const { changed } = lloydPass(centres, ideas, labels);
     if (pass > 0 && changed <= ideas.length / 200) break;
   }

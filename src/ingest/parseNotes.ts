@@ -7,6 +7,7 @@ import { NotesTable } from './idea';
 import { DEFAULT_LIMITS, ReadLimits } from './limits';
 import { bufferSource, ByteSource, readChunk } from './source';
 import { TableBuilder } from './tableBuilder';
+import { Progress } from '../progress/progress';
 
 export { ALL_IDEAS } from './tableBuilder';
 
@@ -20,6 +21,8 @@ export interface ReadOptions {
   maxRows?: number;
   /** Bytes read at a time (default 256 kB); tests make it tiny to cut characters and line ends in two. */
   chunkBytes?: number;
+  /** Told the ideas read so far after each chunk, for a long read's progress line. */
+  progress?: Progress;
 }
 
 /** Bytes read at a time: memory stays near this, whatever the size of the file. */
@@ -66,9 +69,13 @@ export function readNotesTable(source: ByteSource, file: string, options: Column
     if (waitingBytes >= SNIFF_BYTES || hasFirstRecordLine(Buffer.concat(waiting).toString('utf8'))) start();
   };
 
-  for (let chunk: Buffer | undefined = first; chunk !== undefined; chunk = readChunk(source, chunkBytes)) feed(decoder.write(chunk));
+  for (let chunk: Buffer | undefined = first; chunk !== undefined; chunk = readChunk(source, chunkBytes)) {
+    feed(decoder.write(chunk));
+    options.progress?.({ stage: 'reading', done: builder.ideaCount, unit: 'ideas' });
+  }
   feed(decoder.end());
   (csv ?? start()).end();
+  options.progress?.({ stage: 'reading', done: builder.ideaCount, unit: 'ideas' });
   return builder.finish();
 }
 

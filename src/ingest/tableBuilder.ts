@@ -58,6 +58,11 @@ export class TableBuilder {
     private readonly onColumns: (count: number) => void = () => undefined,
   ) {}
 
+  /** Ideas read so far. */
+  get ideaCount(): number {
+    return this.ideas.length;
+  }
+
   add(record: CsvRecord): void {
     const { fields, line } = record;
     this.checkFieldSizes(fields, line, this.header === undefined && this.options.header ? 0 : this.rows + 1);

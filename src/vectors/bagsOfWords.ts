@@ -2,6 +2,7 @@ import { stem } from '../text/stem';
 import { isContentWord } from '../text/stopWords';
 import { asciiNorm, asciiWords, tokenize } from '../text/tokenize';
 import { WordVectors } from './wordVectorCache';
+import { Progress, PROGRESS_EVERY } from '../progress/progress';
 
 /**
  * The words of many ideas in flat typed arrays, for groups too large to keep an object per
@@ -38,7 +39,7 @@ interface WordEntry {
   known: boolean;
 }
 
-export function bagsOfWords(texts: readonly string[], vectors?: WordVectors): BagsOfWords {
+export function bagsOfWords(texts: readonly string[], vectors?: WordVectors, progress?: Progress): BagsOfWords {
   const n = texts.length;
   const stemStart = new Int32Array(n + 1);
   const wordStart = new Int32Array(n + 1);
@@ -92,6 +93,7 @@ export function bagsOfWords(texts: readonly string[], vectors?: WordVectors): Ba
   for (let i = 0; i < n; i++) {
     counts.clear();
     const ascii = asciiWords(texts[i]);
+    if (progress && i % PROGRESS_EVERY === 0) progress({ stage: 'finding words', done: i, total: n, unit: 'ideas' });
     const words = ascii ?? tokenize(texts[i]).map((t) => t.norm);
     for (const word of words) {
       const entry = ascii ? writtenEntry(word) : entryOf(word);
