@@ -20,7 +20,8 @@ const runs = runsFlag >= 0 ? Number(process.argv[runsFlag + 1]) : 5;
 
 function savedModel(dir: string): string {
   const model = path.join(dir, 'itu-themes.json');
-  measure([itu, '--save-model', model, '--format', 'json']);
+  // One set of themes over all the notes (--by none), so that new ideas of any group are placed into them.
+  measure([itu, '--by', 'none', '--save-model', model, '--format', 'json']);
   return model;
 }
 
