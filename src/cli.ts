@@ -114,6 +114,23 @@ function addInputOptions(command: Command): Command {
     );
 }
 
+/** Where a report goes and how it reads, for the report and `assign` alike; `order` says which ideas --top keeps. */
+function addReportOutputOptions(command: Command, order: 'most central' | 'most similar'): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default(undefined, 'from the -o file name, else text'))
+    .option('-o, --output <file>', 'write the report to this file instead of standard output; .md, .docx, .html, .json, .csv or .txt picks the format')
+    .addOption(new Option('--top <n>', `text, Markdown and Word: show only the n ${order} ideas of each theme`).argParser(parsePositive))
+    .option('--no-keywords', 'Markdown, Word and HTML: leave out the keywords under each theme')
+    .option('--bom', 'CSV: start with a UTF-8 byte-order mark (the default when writing to a file, so spreadsheets read accents)')
+    .option('--no-bom', 'CSV: no byte-order mark, even in a file')
+    .addOption(
+      new Option('--merge <similarity>', 'show near-duplicate ideas once, "(×N)", from this similarity of their words (0–1; 1 = same words only)')
+        .argParser(parseSimilarity)
+        .default(undefined, '0.8'),
+    )
+    .option('--no-merge', 'list every idea, even repeated ones');
+}
+
 /** The options shared by the report and `evaluate`, with the same flags, defaults and checks. */
 function addAnalysisOptions(command: Command): Command {
   return command
@@ -136,19 +153,7 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .version(version(), '-V, --version')
     .argument('<inputs...>', 'CSV files of notes, folders of them, or - to read standard input')
     .usage('[options] <inputs...>\n       rapporteur evaluate <input> --truth <column> [options]\n       rapporteur assign --model <file> <input> [options]');
-  addInputOptions(addAnalysisOptions(program))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default(undefined, 'from the -o file name, else text'))
-    .option('-o, --output <file>', 'write the report to this file instead of standard output; .md, .docx, .html, .json, .csv or .txt picks the format')
-    .addOption(new Option('--top <n>', 'text, Markdown and Word: show only the n most central ideas of each theme').argParser(parsePositive))
-    .option('--no-keywords', 'Markdown, Word and HTML: leave out the keywords under each theme')
-    .option('--bom', 'CSV: start with a UTF-8 byte-order mark (the default when writing to a file, so spreadsheets read accents)')
-    .option('--no-bom', 'CSV: no byte-order mark, even in a file')
-    .addOption(
-      new Option('--merge <similarity>', 'show near-duplicate ideas once, "(×N)", from this similarity of their words (0–1; 1 = same words only)')
-        .argParser(parseSimilarity)
-        .default(undefined, '0.8'),
-    )
-    .option('--no-merge', 'list every idea, even repeated ones')
+  addReportOutputOptions(addInputOptions(addAnalysisOptions(program)), 'most central')
     .option('--event <column>', 'column naming the event of each idea, for the report title (default: a column named "event", else the file name)')
     .option('--shared', 'one set of themes for all groups (--by), each group counted under them')
     .option('--out-dir <folder>', 'several inputs: write one report per input and an index of the themes they share into this folder')
@@ -193,14 +198,6 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .option('--text <column>', 'column holding the ideas (found as in a report when not given)')
     .option('--by <column>', 'group the new ideas by this column, or "none"; groups meet the saved groups by name (default: the column the themes were saved with)')
     .addOption(new Option('--threshold <similarity>', 'least similarity to a saved theme (−1 to 1); below it an idea is "Unmatched"').argParser(parseThreshold).default(undefined, '0.2'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default(undefined, 'from the -o file name, else text'))
-    .option('-o, --output <file>', 'write the report to this file instead of standard output; its extension picks the format')
-    .addOption(new Option('--top <n>', 'text, Markdown and Word: show only the n most similar ideas of each theme').argParser(parsePositive))
-    .option('--no-keywords', 'Markdown, Word and HTML: leave out the keywords under each theme')
-    .option('--bom', 'CSV: start with a UTF-8 byte-order mark (the default when writing to a file)')
-    .option('--no-bom', 'CSV: no byte-order mark, even in a file')
-    .addOption(new Option('--merge <similarity>', 'show near-duplicate ideas once, "(×N)"').argParser(parseSimilarity).default(undefined, '0.8'))
-    .option('--no-merge', 'list every idea, even repeated ones')
     .option('--no-vectors', 'compare by shared words only (only for themes saved with --no-vectors)')
     .option('--allow-unmatched', 'go on when no group of the notes is a group of the saved themes (every idea is then Unmatched)')
     .option('--no-color', 'never colour the text output (also: NO_COLOR=1)')
@@ -209,7 +206,7 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
       rejectOptionsBefore(program, assign);
       invoked({ command: 'assign', input, options });
     });
-  addInputOptions(assign);
+  addReportOutputOptions(addInputOptions(assign), 'most similar');
   return program;
 }
 
