@@ -43,14 +43,14 @@ export function bagsOfWords(texts: readonly string[], vectors?: WordVectors, pro
   const n = texts.length;
   const stemStart = new Int32Array(n + 1);
   const wordStart = new Int32Array(n + 1);
-  const stemIds = new GrowableInt32();
-  const stemTf = new GrowableFloat32();
-  const wordIds = new GrowableInt32();
+  const stemIds = int32s();
+  const stemTf = float32s();
+  const wordIds = int32s();
   const stems: string[] = [];
   const stemIdOf = new Map<string, number>();
-  const df = new GrowableInt32();
+  const df = int32s();
   const known: string[] = [];
-  const wordVectorIndex = new GrowableInt32();
+  const wordVectorIndex = int32s();
   const entries = new Map<string, WordEntry>();
   /** Entries by the word as written on the ASCII path, so a word met again costs one look-up. */
   const written = new Map<string, WordEntry>();
@@ -127,34 +127,29 @@ export function bagsOfWords(texts: readonly string[], vectors?: WordVectors, pro
   };
 }
 
-class GrowableInt32 {
-  data = new Int32Array(1024);
+/** A typed array that grows as values are pushed (doubling), then is cut to its length. */
+class Growable<T extends Int32Array | Float32Array> {
+  /** The values so far, and room for more; `length` of them are set. */
+  data: T;
   length = 0;
+
+  constructor(private readonly make: (size: number) => T) {
+    this.data = make(1024);
+  }
+
   push(x: number): void {
     if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
+      const bigger = this.make(this.data.length * 2);
       bigger.set(this.data);
       this.data = bigger;
     }
     this.data[this.length++] = x;
   }
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length);
+
+  toArray(): T {
+    return this.data.slice(0, this.length) as T;
   }
 }
 
-class GrowableFloat32 {
-  data = new Float32Array(1024);
-  length = 0;
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = x;
-  }
-  toArray(): Float32Array {
-    return this.data.slice(0, this.length);
-  }
-}
+const int32s = () => new Growable((size) => new Int32Array(size));
+const float32s = () => new Growable((size) => new Float32Array(size));
