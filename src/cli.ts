@@ -286,9 +286,14 @@ function isFolder(input: string): boolean {
   }
 }
 
+/** Progress is for a person watching a terminal: never with -q, when stderr is not a terminal, or under CI. */
+function progressWanted(quiet: boolean | undefined): boolean {
+  return !quiet && process.stderr.isTTY === true && !process.env.CI;
+}
+
 /** A progress bar on stderr for long batches, only for a person at a terminal. */
 function progressBar(total: number, quiet: boolean): { tick: () => void; stop: () => void } | undefined {
-  if (quiet || total <= 5 || !process.stderr.isTTY || process.env.CI) return undefined;
+  if (total <= 5 || !progressWanted(quiet)) return undefined;
   const bar = new SingleBar({ format: 'rapporteur {bar} {value}/{total} inputs', stream: process.stderr, clearOnComplete: true, hideCursor: true }, Presets.shades_classic);
   bar.start(total, 0);
   return { tick: () => bar.increment(), stop: () => bar.stop() };
@@ -299,7 +304,7 @@ function progressBar(total: number, quiet: boolean): { tick: () => void; stop: (
  * stderr line: only for a person at a terminal, never with -q or under CI.
  */
 function stageDisplay(invocation: Invocation): TerminalProgress | undefined {
-  if (invocation.command !== 'report' || invocation.options.quiet || !process.stderr.isTTY || process.env.CI) return undefined;
+  if (invocation.command !== 'report' || !progressWanted(invocation.options.quiet)) return undefined;
   const write = (text: string) => {
     try {
       writeAll(2, text);

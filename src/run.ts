@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyseGroupWithModel, DEFAULT_MERGE_THRESHOLD, GroupAnalysis } from './analyse';
 import { inputError, quoteForMessage } from './errors';
-import { groupIdeas } from './groupIdeas';
+import { groupIdeas, IdeaGroup } from './groupIdeas';
 import { checkGroupK, GroupK, kForGroup, recordK } from './groupK';
 import { NotesTable } from './ingest/idea';
 import { ReadOptions } from './ingest/parseNotes';
@@ -82,8 +82,9 @@ export function draftReport(options: RunOptions, context: RunContext): Draft {
   // The draft is read before anything is written: `-o draft.md --keep draft.md` refreshes it in place.
   const kept = options.keep !== undefined ? parseDraft(readDraftFile(options.keep), options.keep) : undefined;
   const { name, table, wordVectors } = readNotes({ ...options.read, input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
-  checkGroupK(options.k, groupIdeas(table.ideas).map((g) => g.name));
-  noteSmallGroups(table, options.k, context);
+  const groupsOfNotes = groupIdeas(table.ideas);
+  checkGroupK(options.k, groupsOfNotes.map((g) => g.name));
+  noteSmallGroups(groupsOfNotes, table.columns.by, options.k, context);
   const groups = kept ? keptGroups(table, kept, { ...options, wordVectors }, context) : analyseTable(table, { ...options, wordVectors, progress: context.stageProgress });
   const report = withDraft(reportOf(table, name, groups, options, context.version), kept);
   for (const group of report.groups) if (group.warning) context.notice(`rapporteur: warning: ${groupTitle(report, group)}: ${group.warning}`);
@@ -179,11 +180,11 @@ export function titleOf(name: string): string {
 }
 
 /** -k larger than a group: the group gets fewer themes; say so rather than leave the user wondering. */
-function noteSmallGroups(table: NotesTable, spec: GroupK | undefined, context: RunContext): void {
-  for (const group of groupIdeas(table.ideas)) {
+function noteSmallGroups(groups: readonly IdeaGroup[], by: string | undefined, spec: GroupK | undefined, context: RunContext): void {
+  for (const group of groups) {
     const k = kForGroup(spec, group.name);
     if (k !== undefined && group.ideas.length < k) {
-      const name = group.name === 'all' && table.columns.by === undefined ? 'the notes have' : `group ${quoteForMessage(group.name, 40)} has`;
+      const name = group.name === 'all' && by === undefined ? 'the notes have' : `group ${quoteForMessage(group.name, 40)} has`;
       context.notice(`rapporteur: note: -k ${k}: ${name} only ${group.ideas.length} idea${group.ideas.length === 1 ? '' : 's'}, so fewer themes`);
     }
   }
