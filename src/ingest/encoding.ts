@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import type * as Iconv from 'iconv-lite';
 import { inputError, quoteForMessage, RapporteurError, usageError } from '../errors';
 
 /**
@@ -13,13 +13,22 @@ import { inputError, quoteForMessage, RapporteurError, usageError } from '../err
  * shows the line as Windows-1252 would read it, so that the user can judge and choose.
  */
 
+/**
+ * iconv-lite, loaded when first needed: its tables are half a megabyte of code that a UTF-8
+ * file, the usual case, never uses. The build keeps it out of the bundle for that reason.
+ */
+function iconv(): typeof Iconv {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('iconv-lite') as typeof Iconv;
+}
+
 /** Encodings worth naming in messages; --encoding takes any that iconv-lite knows. */
 export const COMMON_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
 
 /** Check an --encoding name: its lower-case form, or a usage error naming it. */
 export function checkEncoding(name: string): string {
   const normalised = name.trim().toLowerCase();
-  if (normalised === '' || !iconv.encodingExists(normalised)) {
+  if (normalised === '' || !iconv().encodingExists(normalised)) {
     throw usageError(
       'UNKNOWN_ENCODING',
       `--encoding ${quoteForMessage(name)} is not an encoding rapporteur can read`,
@@ -191,7 +200,7 @@ class StrictUtf8 implements Utf8Stream {
     const lineStart = Math.max(bytes.lastIndexOf(0x0a, offset) + 1, bytes.lastIndexOf(0x0d, offset) + 1, offset - 60, 0);
     let lineEnd = offset;
     while (lineEnd < bytes.length && lineEnd < offset + 60 && bytes[lineEnd] !== 0x0a && bytes[lineEnd] !== 0x0d) lineEnd++;
-    const asWindows1252 = iconv.decode(bytes.subarray(lineStart, lineEnd), 'windows-1252').trim();
+    const asWindows1252 = iconv().decode(bytes.subarray(lineStart, lineEnd), 'windows-1252').trim();
     const byte = `0x${bytes[offset].toString(16).toUpperCase().padStart(2, '0')}`;
     return inputError(
       'NOT_UTF8',
@@ -243,14 +252,14 @@ export function firstInvalidUtf8(bytes: Buffer): number {
 
 /** Any other encoding, decoded by iconv-lite (which also drops a byte-order mark) and re-encoded as UTF-8. */
 class IconvStream implements Utf8Stream {
-  private readonly decoder: iconv.DecoderStream;
+  private readonly decoder: Iconv.DecoderStream;
   private readonly lines = new LineCounter();
 
   constructor(
     readonly encoding: string,
     private readonly file: string,
   ) {
-    this.decoder = iconv.getDecoder(encoding);
+    this.decoder = iconv().getDecoder(encoding);
   }
 
   /** A high surrogate at the end of a chunk: its other half comes with the next one. */

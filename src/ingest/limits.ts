@@ -40,7 +40,17 @@ export function formatSize(bytes: number): string {
 }
 
 /** 2000000 → "2,000,000". */
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
+/**
+ * 1234567 → "1,234,567". Written out because the first toLocaleString of a run sets up ICU's
+ * number formatting, about 40 ms, and the option help shows a count on every start.
+ */
+export function formatCount(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n));
+  let out = '';
+  for (let end = digits.length; end > 0; end -= 3) out = digits.slice(Math.max(0, end - 3), end) + (out ? `,${out}` : '');
+  return n < 0 ? `-${out}` : out;
+}
 
 export function fieldTooLarge(file: string, line: number, maxFieldBytes: number, what: string): RapporteurError {
   return inputError(

