@@ -50,7 +50,7 @@ describe('quality does not regress (bench/results.json)', () => {
             `${figure.auto.ami.toFixed(4)} (bench/results.json, pipeline ${JSON.stringify(committed.pipeline)})`,
         );
       }
-      // The edits a rapporteur makes to the draft are what issue 12 is judged by; AMI can hold while they grow.
+      // The edits are what a rapporteur feels in the draft; AMI can hold while they grow.
       if (figure.auto.edits === undefined) throw new Error(`bench/results.json has no edit count for ${set.file}; run npm run bench:quality -- --write`);
       if (edits.mean > figure.auto.edits + EDITS_TOLERANCE) {
         throw new Error(
