@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 'use strict';
 
+const { loadBundle } = require('./loadBundle');
+
 let cli;
 try {
-  cli = require('../dist/cli.js');
+  cli = loadBundle().cli;
 } catch (error) {
-  if (error.code !== 'MODULE_NOT_FOUND') throw error;
+  if (error.code !== 'ENOENT') throw error;
   process.stderr.write('rapporteur: error: the program is not built yet (run `npm install` or `npm run build` in its folder)\n');
   process.exit(70);
 }
