@@ -8,7 +8,8 @@ import { Idea } from './ingest/idea';
 import { analyseText } from './text/analyse';
 import { findDuplicates } from './themes/duplicates';
 import { nameThemes } from './themes/labels';
-import { OTHER_IDEAS_LABEL, Theme } from './themes/theme';
+import { lazyArray } from './report/lazyArray';
+import { OTHER_IDEAS_LABEL, Theme, ThemeMember } from './themes/theme';
 import { bagsOfWords } from './vectors/bagsOfWords';
 import { evenlySpread, largeRows } from './vectors/largeRows';
 
@@ -108,43 +109,59 @@ function buildLargeThemes(ideas: readonly Idea[], space: LargeSpace, labels: Int
   const themes: Theme[] = order.map((list, t) => ({
     label: names[t].label,
     keywords: names[t].keywords,
-    members: markRepeats(Array.from(list, (i) => ({ idea: ideas[i], similarity: similarity[i] })), options),
+    members: memberList(ideas, list, similarity, repeatsOf(ideas, list, options)),
   }));
   const dense: (number[] | null)[] = unit.toDenseUnitRows();
-  const unthemed = ideas.filter((_, i) => labels[i] < 0);
+  const unthemed = Int32Array.from(ideas.keys()).filter((i) => labels[i] < 0);
   if (unthemed.length > 0) {
-    themes.push({ label: OTHER_IDEAS_LABEL, keywords: [], other: true, members: markRepeats(unthemed.map((idea) => ({ idea, similarity: 0 })), options) });
+    themes.push({ label: OTHER_IDEAS_LABEL, keywords: [], other: true, members: memberList(ideas, unthemed, similarity, repeatsOf(ideas, unthemed, options)) });
     dense.push(null);
   }
   return { themes, representation: space.rows.model, centres: dense };
 }
 
-/** Members whose idea repeats an earlier one get `duplicateOf`; the array is changed in place and returned. */
-function markRepeats(members: Theme['members'], options: AnalysisOptions): Theme['members'] {
+/**
+ * A theme's members made when read (see lazyArray): the p-th is ideas[list[p]], its similarity,
+ * and the idea it repeats when repeats[p] ≥ 0 (a position in `list`). Ideas outside any theme
+ * have similarity 0 in `similarity`. O(1) memory per member beyond the arrays given.
+ */
+function memberList(ideas: readonly Idea[], list: Int32Array, similarity: Float64Array, repeats: Int32Array | null): ThemeMember[] {
+  return lazyArray(list.length, (p) => {
+    const i = list[p];
+    const repeated = repeats ? repeats[p] : -1;
+    return repeated >= 0 ? { idea: ideas[i], similarity: similarity[i], duplicateOf: ideas[list[repeated]] } : { idea: ideas[i], similarity: similarity[i] };
+  });
+}
+
+/**
+ * For each member (in theme order) the position of the earlier member it repeats, or −1; null
+ * when none repeats. Themes up to PAIRWISE_DUPLICATES members compare them pairwise, as the
+ * small path does; larger themes merge ideas of the same normalised text only.
+ */
+function repeatsOf(ideas: readonly Idea[], list: Int32Array, options: AnalysisOptions): Int32Array | null {
   const threshold = options.mergeThreshold ?? DEFAULT_MERGE;
-  if (members.length <= PAIRWISE_DUPLICATES) {
+  if (list.length <= PAIRWISE_DUPLICATES) {
     const repeats = findDuplicates(
-      members.map((m) => ({ text: m.idea.text, stems: analyseText(m.idea.text).terms.map((t) => t.stem) })),
+      Array.from(list, (i) => ({ text: ideas[i].text, stems: analyseText(ideas[i].text).terms.map((t) => t.stem) })),
       threshold,
     );
-    return members.map((m, p) => (repeats[p] >= 0 ? { ...m, duplicateOf: members[repeats[p]].idea } : m));
+    return repeats.some((r) => r >= 0) ? Int32Array.from(repeats) : null;
   }
-  // A large theme merges ideas of the same normalised text only. Ideas whose letters and digits
-  // hash alike are the only ones that can share one; findDuplicates sees those alone, in order.
-  // A hash is shared when it sits next to its equal in the sorted hashes (no map of n entries).
-  const hashes = Float64Array.from(members, (m) => letterHash(m.idea.text));
+  // Ideas whose letters and digits hash alike are the only ones that can share a normalised
+  // text; findDuplicates sees those alone, in order. A hash is shared when it sits next to its
+  // equal in the sorted hashes (no map of n entries).
+  const hashes = Float64Array.from(list, (i) => letterHash(ideas[i].text));
   const sorted = hashes.slice().sort();
   const candidates: number[] = [];
   hashes.forEach((h, p) => hashShared(sorted, h) && candidates.push(p));
-  const repeats = findDuplicates(
-    candidates.map((p) => ({ text: members[p].idea.text, stems: [] })),
+  const found = findDuplicates(
+    candidates.map((p) => ({ text: ideas[list[p]].text, stems: [] })),
     threshold,
   );
-  const originals = candidates.map((p) => members[p].idea);
-  candidates.forEach((p, c) => {
-    if (repeats[c] >= 0) members[p] = { ...members[p], duplicateOf: originals[repeats[c]] };
-  });
-  return members;
+  if (!found.some((r) => r >= 0)) return null;
+  const repeats = new Int32Array(list.length).fill(-1);
+  candidates.forEach((p, c) => found[c] >= 0 && (repeats[p] = candidates[found[c]]));
+  return repeats;
 }
 
 /** Whether h appears at least twice in `sorted` (ascending). */

@@ -1,6 +1,7 @@
 import { CrossEventView } from '../events/crossEvent';
 import { Idea, SkippedRow } from '../ingest/idea';
 import { Theme } from '../themes/theme';
+import { mapLazily } from './lazyArray';
 import { otherIdeasOf, otherIdeasWarning, realThemes } from './otherIdeas';
 import { Report, ReportGroup, ReportOptions, ReportTheme, SCHEMA_VERSION } from './report';
 
@@ -78,7 +79,8 @@ function toReportTheme(theme: Theme): ReportTheme {
     ...(theme.kept ? { kept: true } : {}),
     ...(theme.paragraphs?.length ? { paragraphs: theme.paragraphs } : {}),
     ...(theme.new ? { new: true } : {}),
-    ideas: theme.members.map(({ idea, similarity, duplicateOf, kept }) => ({
+    // Lazy for a large group's themes: each idea's object is made as it is written (see lazyArray).
+    ideas: mapLazily(theme.members, ({ idea, similarity, duplicateOf, kept }) => ({
       ...reportIdea(idea, similarity),
       ...(duplicateOf ? { duplicateOf: duplicateOf.row } : {}),
       ...(kept ? { kept: true } : {}),
