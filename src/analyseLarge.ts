@@ -150,7 +150,8 @@ function repeatsOf(ideas: readonly Idea[], list: Int32Array, options: AnalysisOp
   // Ideas whose letters and digits hash alike are the only ones that can share a normalised
   // text; findDuplicates sees those alone, in order. A hash is shared when it sits next to its
   // equal in the sorted hashes (no map of n entries).
-  const hashes = Float64Array.from(list, (i) => letterHash(ideas[i].text));
+  const hashes = new Float64Array(list.length);
+  for (let p = 0; p < list.length; p++) hashes[p] = letterHash(ideas[list[p]].text);
   const sorted = hashes.slice().sort();
   const candidates: number[] = [];
   hashes.forEach((h, p) => hashShared(sorted, h) && candidates.push(p));
