@@ -106,15 +106,18 @@ function buildLargeThemes(ideas: readonly Idea[], space: LargeSpace, labels: Int
   // Most similar first, then by row; the index last, so that ties keep the input's order.
   for (const list of order) list.sort((a, b) => similarity[b] - similarity[a] || ideas[a].row - ideas[b].row || a - b);
   const names = nameThemes(order.map((list) => Array.from(list.subarray(0, LABEL_SAMPLE), (i) => analyseText(ideas[i].text))));
+  // In the ideas' order, which is the order they lie in memory: read theme by theme (by similarity) costs several times more.
+  const letterHashes = new Float64Array(ideas.length);
+  for (let i = 0; i < ideas.length; i++) letterHashes[i] = letterHash(ideas[i].text);
   const themes: Theme[] = order.map((list, t) => ({
     label: names[t].label,
     keywords: names[t].keywords,
-    members: memberList(ideas, list, similarity, repeatsOf(ideas, list, options)),
+    members: memberList(ideas, list, similarity, repeatsOf(ideas, list, letterHashes, options)),
   }));
   const dense: (number[] | null)[] = unit.toDenseUnitRows();
   const unthemed = Int32Array.from(ideas.keys()).filter((i) => labels[i] < 0);
   if (unthemed.length > 0) {
-    themes.push({ label: OTHER_IDEAS_LABEL, keywords: [], other: true, members: memberList(ideas, unthemed, similarity, repeatsOf(ideas, unthemed, options)) });
+    themes.push({ label: OTHER_IDEAS_LABEL, keywords: [], other: true, members: memberList(ideas, unthemed, similarity, repeatsOf(ideas, unthemed, letterHashes, options)) });
     dense.push(null);
   }
   return { themes, representation: space.rows.model, centres: dense };
@@ -138,7 +141,7 @@ function memberList(ideas: readonly Idea[], list: Int32Array, similarity: Float6
  * when none repeats. Themes up to PAIRWISE_DUPLICATES members compare them pairwise, as the
  * small path does; larger themes merge ideas of the same normalised text only.
  */
-function repeatsOf(ideas: readonly Idea[], list: Int32Array, options: AnalysisOptions): Int32Array | null {
+function repeatsOf(ideas: readonly Idea[], list: Int32Array, letterHashes: Float64Array, options: AnalysisOptions): Int32Array | null {
   const threshold = options.mergeThreshold ?? DEFAULT_MERGE;
   if (list.length <= PAIRWISE_DUPLICATES) {
     const repeats = findDuplicates(
@@ -151,7 +154,7 @@ function repeatsOf(ideas: readonly Idea[], list: Int32Array, options: AnalysisOp
   // text; findDuplicates sees those alone, in order. A hash is shared when it sits next to its
   // equal in the sorted hashes (no map of n entries).
   const hashes = new Float64Array(list.length);
-  for (let p = 0; p < list.length; p++) hashes[p] = letterHash(ideas[list[p]].text);
+  for (let p = 0; p < list.length; p++) hashes[p] = letterHashes[list[p]];
   const sorted = hashes.slice().sort();
   const candidates: number[] = [];
   hashes.forEach((h, p) => hashShared(sorted, h) && candidates.push(p));
