@@ -8,7 +8,7 @@ import { Idea } from './ingest/idea';
 import { analyseText } from './text/analyse';
 import { findDuplicates } from './themes/duplicates';
 import { nameThemes } from './themes/labels';
-import { lazyArray } from './report/lazyArray';
+import { itemReader, lazyArray } from './report/lazyArray';
 import { OTHER_IDEAS_LABEL, Theme, ThemeMember } from './themes/theme';
 import { bagsOfWords } from './vectors/bagsOfWords';
 import { evenlySpread, largeRows } from './vectors/largeRows';
@@ -54,9 +54,10 @@ const DEFAULT_MERGE = 0.8;
  *   duplicates   exact (normalised) text in themes above PAIRWISE_DUPLICATES, O(n).
  */
 export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptions, config: PipelineConfig): GroupAnalysis {
+  const group = largeIdeas(ideas);
   const rows = largeRows(
     bagsOfWords(
-      ideas.map((i) => i.text),
+      group.texts,
       options.wordVectors,
       options.progress,
     ),
@@ -64,8 +65,8 @@ export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptio
     options.wordVectors,
   );
   const space = largeSpace(rows, options.wordVectors);
-  const clustered = Int32Array.from(ideas.keys()).filter((i) => rows.clustered[i]);
-  const labels = new Int32Array(ideas.length).fill(-1);
+  const clustered = Int32Array.from({ length: group.size }, (_, i) => i).filter((i) => rows.clustered[i]);
+  const labels = new Int32Array(group.size).fill(-1);
   let centres: number[][] = [];
   if (clustered.length > 0) {
     const progress = options.progress;
@@ -80,7 +81,7 @@ export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptio
     clustered.forEach((i, p) => (labels[i] = kept[p]));
     centres = themeCentres(space, clustered, kept, themeCount(kept));
   }
-  return buildLargeThemes(ideas, space, labels, centres, options);
+  return buildLargeThemes(group, space, labels, centres, options);
 }
 
 /**
@@ -88,11 +89,11 @@ export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptio
  * Each theme's order is kept in flat arrays until its members are made: a million ideas would
  * otherwise make a million short-lived objects more, which the heap holds until a full collection.
  */
-function buildLargeThemes(ideas: readonly Idea[], space: LargeSpace, labels: Int32Array, centres: number[][], options: AnalysisOptions): GroupAnalysis {
+function buildLargeThemes(ideas: LargeIdeas, space: LargeSpace, labels: Int32Array, centres: number[][], options: AnalysisOptions): GroupAnalysis {
   const k = centres.length;
   const unit = unitCentres(space, centres);
   const dots = new Float64Array(k);
-  const similarity = new Float64Array(ideas.length);
+  const similarity = new Float64Array(ideas.size);
   const sizes = new Int32Array(k);
   labels.forEach((l, i) => {
     if (l < 0) return;
@@ -104,18 +105,18 @@ function buildLargeThemes(ideas: readonly Idea[], space: LargeSpace, labels: Int
   sizes.fill(0);
   labels.forEach((l, i) => l >= 0 && (order[l][sizes[l]++] = i));
   // Most similar first, then by row; the index last, so that ties keep the input's order.
-  for (const list of order) list.sort((a, b) => similarity[b] - similarity[a] || ideas[a].row - ideas[b].row || a - b);
-  const names = nameThemes(order.map((list) => Array.from(list.subarray(0, LABEL_SAMPLE), (i) => analyseText(ideas[i].text))));
+  for (const list of order) list.sort((a, b) => similarity[b] - similarity[a] || ideas.rows[a] - ideas.rows[b] || a - b);
+  const names = nameThemes(order.map((list) => Array.from(list.subarray(0, LABEL_SAMPLE), (i) => analyseText(ideas.texts[i]))));
   // In the ideas' order, which is the order they lie in memory: read theme by theme (by similarity) costs several times more.
-  const letterHashes = new Float64Array(ideas.length);
-  for (let i = 0; i < ideas.length; i++) letterHashes[i] = letterHash(ideas[i].text);
+  const letterHashes = new Float64Array(ideas.size);
+  for (let i = 0; i < ideas.size; i++) letterHashes[i] = letterHash(ideas.texts[i]);
   const themes: Theme[] = order.map((list, t) => ({
     label: names[t].label,
     keywords: names[t].keywords,
     members: memberList(ideas, list, similarity, repeatsOf(ideas, list, letterHashes, options)),
   }));
   const dense: (number[] | null)[] = unit.toDenseUnitRows();
-  const unthemed = Int32Array.from(ideas.keys()).filter((i) => labels[i] < 0);
+  const unthemed = Int32Array.from({ length: ideas.size }, (_, i) => i).filter((i) => labels[i] < 0);
   if (unthemed.length > 0) {
     themes.push({ label: OTHER_IDEAS_LABEL, keywords: [], other: true, members: memberList(ideas, unthemed, similarity, repeatsOf(ideas, unthemed, letterHashes, options)) });
     dense.push(null);
@@ -124,15 +125,38 @@ function buildLargeThemes(ideas: readonly Idea[], space: LargeSpace, labels: Int
 }
 
 /**
+ * The ideas of a large group as the stages above read them: texts and row numbers gathered
+ * once (a lazy array would make an object per read), each whole idea made only for a member.
+ */
+interface LargeIdeas {
+  size: number;
+  texts: string[];
+  rows: Int32Array;
+  at: (i: number) => Idea;
+}
+
+function largeIdeas(ideas: readonly Idea[]): LargeIdeas {
+  const { length, at } = itemReader(ideas);
+  const texts = new Array<string>(length);
+  const rows = new Int32Array(length);
+  for (let i = 0; i < length; i++) {
+    const idea = at(i);
+    texts[i] = idea.text;
+    rows[i] = idea.row;
+  }
+  return { size: length, texts, rows, at };
+}
+
+/**
  * A theme's members made when read (see lazyArray): the p-th is ideas[list[p]], its similarity,
  * and the idea it repeats when repeats[p] ≥ 0 (a position in `list`). Ideas outside any theme
  * have similarity 0 in `similarity`. O(1) memory per member beyond the arrays given.
  */
-function memberList(ideas: readonly Idea[], list: Int32Array, similarity: Float64Array, repeats: Int32Array | null): ThemeMember[] {
+function memberList(ideas: LargeIdeas, list: Int32Array, similarity: Float64Array, repeats: Int32Array | null): ThemeMember[] {
   return lazyArray(list.length, (p) => {
     const i = list[p];
     const repeated = repeats ? repeats[p] : -1;
-    return repeated >= 0 ? { idea: ideas[i], similarity: similarity[i], duplicateOf: ideas[list[repeated]] } : { idea: ideas[i], similarity: similarity[i] };
+    return repeated >= 0 ? { idea: ideas.at(i), similarity: similarity[i], duplicateOf: ideas.at(list[repeated]) } : { idea: ideas.at(i), similarity: similarity[i] };
   });
 }
 
@@ -141,11 +165,11 @@ function memberList(ideas: readonly Idea[], list: Int32Array, similarity: Float6
  * when none repeats. Themes up to PAIRWISE_DUPLICATES members compare them pairwise, as the
  * small path does; larger themes merge ideas of the same normalised text only.
  */
-function repeatsOf(ideas: readonly Idea[], list: Int32Array, letterHashes: Float64Array, options: AnalysisOptions): Int32Array | null {
+function repeatsOf(ideas: LargeIdeas, list: Int32Array, letterHashes: Float64Array, options: AnalysisOptions): Int32Array | null {
   const threshold = options.mergeThreshold ?? DEFAULT_MERGE;
   if (list.length <= PAIRWISE_DUPLICATES) {
     const repeats = findDuplicates(
-      Array.from(list, (i) => ({ text: ideas[i].text, stems: analyseText(ideas[i].text).terms.map((t) => t.stem) })),
+      Array.from(list, (i) => ({ text: ideas.texts[i], stems: analyseText(ideas.texts[i]).terms.map((t) => t.stem) })),
       threshold,
     );
     return repeats.some((r) => r >= 0) ? Int32Array.from(repeats) : null;
@@ -159,7 +183,7 @@ function repeatsOf(ideas: readonly Idea[], list: Int32Array, letterHashes: Float
   const candidates: number[] = [];
   hashes.forEach((h, p) => hashShared(sorted, h) && candidates.push(p));
   const found = findDuplicates(
-    candidates.map((p) => ({ text: ideas[list[p]].text, stems: [] })),
+    candidates.map((p) => ({ text: ideas.texts[list[p]], stems: [] })),
     threshold,
   );
   if (!found.some((r) => r >= 0)) return null;

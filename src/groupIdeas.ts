@@ -1,4 +1,6 @@
+import { LARGE_GROUP } from './analyseLarge';
 import { Idea } from './ingest/idea';
+import { LazySource, lazyArray, lazySource } from './report/lazyArray';
 
 export interface IdeaGroup {
   name: string;
@@ -14,11 +16,15 @@ const collator = new Intl.Collator('en', { numeric: true });
  * rather than the question of one of its parts.
  */
 export function groupIdeas(ideas: readonly Idea[]): IdeaGroup[] {
+  const lazy = lazySource(ideas);
   const byName = new Map<string, Idea[]>();
-  for (const idea of ideas) {
-    const list = byName.get(idea.group) ?? [];
-    list.push(idea);
-    byName.set(idea.group, list);
+  if (lazy) groupLazily(lazy, byName);
+  else {
+    for (const idea of ideas) {
+      const list = byName.get(idea.group) ?? [];
+      list.push(idea);
+      byName.set(idea.group, list);
+    }
   }
   return [...byName.keys()]
     .sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0))
@@ -36,4 +42,23 @@ function commonestQuestion(ideas: readonly Idea[]): string | undefined {
   for (const [q, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && q < best)) best = q;
   const answered = [...counts.values()].reduce((a, b) => a + b, 0);
   return best !== undefined && counts.get(best)! * 2 > answered ? best : undefined;
+}
+
+/**
+ * Ideas made when read (a large input's plain run) stay so in groups above LARGE_GROUP, which
+ * the linear path reads without comparing ideas by object; smaller groups are made whole, as
+ * the full pipeline compares them so.
+ */
+function groupLazily(ideas: LazySource<Idea>, byName: Map<string, Idea[]>): void {
+  const positions = new Map<string, number[]>();
+  for (let i = 0; i < ideas.length; i++) {
+    const group = ideas.at(i).group;
+    const list = positions.get(group);
+    if (list) list.push(i);
+    else positions.set(group, [i]);
+  }
+  for (const [name, list] of positions) {
+    const at = (p: number) => ideas.at(list[p]);
+    byName.set(name, list.length > LARGE_GROUP ? lazyArray(list.length, at) : Array.from(list, (i) => ideas.at(i)));
+  }
 }

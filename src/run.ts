@@ -81,7 +81,9 @@ export interface Draft {
 export function draftReport(options: RunOptions, context: RunContext): Draft {
   // The draft is read before anything is written: `-o draft.md --keep draft.md` refreshes it in place.
   const kept = options.keep !== undefined ? parseDraft(readDraftFile(options.keep), options.keep) : undefined;
-  const { name, table, wordVectors } = readNotes({ ...options.read, input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
+  // Only --keep and --shared tell ideas apart by object; otherwise each is made when read.
+  const lazyIdeas = !kept && !options.shared;
+  const { name, table, wordVectors } = readNotes({ ...options.read, lazyIdeas, input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
   const groupsOfNotes = groupIdeas(table.ideas);
   checkGroupK(options.k, groupsOfNotes.map((g) => g.name));
   noteSmallGroups(groupsOfNotes, table.columns.by, options.k, context);

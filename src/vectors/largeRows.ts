@@ -70,13 +70,11 @@ export function largeRows(bags: BagsOfWords, options: RepresentationOptions, vec
   const d = meaning?.dimensions ?? 0;
   const u = meaning?.commonComponent ?? [];
   // Each distinct word's vector once, SIF weight applied: W × d floats, W ≤ the vectors' size.
-  // Float32 values (as the vectors are) held as Float64: the sums below then convert nothing.
-  const weighted = new Float64Array(meaning ? bags.words.length * d : 0);
+  const weighted = new Float32Array(meaning ? bags.words.length * d : 0);
   if (meaning) {
-    const vector = new Float32Array(d);
     bags.wordVectorIndex.forEach((index, word) => {
-      vectors!.copyVector(index, vector);
-      for (let j = 0; j < d; j++) weighted[word * d + j] = Math.fround(vector[j] * sif[word]);
+      vectors!.copyVector(index, weighted, word * d);
+      for (let j = word * d; j < (word + 1) * d; j++) weighted[j] *= sif[word];
     });
   }
   const average = new Float64Array(d);
