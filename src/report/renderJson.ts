@@ -14,6 +14,9 @@ export function renderJsonChunks(report: Report | object): Iterable<string> {
   return batched(jsonPieces(report, '', true));
 }
 
+/** Characters of items gathered before they are handed on. */
+const PIECE = 1 << 14;
+
 /**
  * JSON.stringify(value, null, 2) piece by piece. Arrays and objects holding arrays or objects
  * are walked; anything else is stringified whole and indented to its depth (JSON.stringify
@@ -26,18 +29,24 @@ function* jsonPieces(value: unknown, indent: string, last: boolean): Generator<s
       yield '[';
       // A large theme's ideas are made one by one as they are written (see lazyArray).
       const { length, at } = itemReader<unknown>(value);
+      // Items written whole are gathered into one piece: a piece per idea would cost more than the idea.
+      let run = '';
       for (let i = 0; i < length; i++) {
-        yield `${i > 0 ? ',' : ''}\n${inner}`;
+        run += `${i > 0 ? ',' : ''}\n${inner}`;
         const item = at(i);
-        if (item === undefined || typeof item === 'function' || typeof item === 'symbol') {
-          yield 'null';
+        const flat = item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 'null' : flatObjectJson(item, inner);
+        if (flat !== undefined) {
+          run += flat;
+          if (run.length < PIECE) continue;
+          yield run;
+          run = '';
           continue;
         }
-        const flat = flatObjectJson(item, inner);
-        if (flat !== undefined) yield flat;
-        else yield* jsonPieces(item, inner, false);
+        yield run;
+        run = '';
+        yield* jsonPieces(item, inner, false);
       }
-      yield `\n${indent}]`;
+      yield `${run}\n${indent}]`;
     } else {
       let first = true;
       yield '{';
