@@ -101,11 +101,14 @@ function buildLargeThemes(ideas: LargeIdeas, space: LargeSpace, labels: Int32Arr
     similarity[i] = dots[l];
     sizes[l]++;
   });
-  const order = Array.from(sizes, (size) => new Int32Array(size));
+  const order: Int32Array[] = Array.from(sizes, (size) => new Int32Array(size));
   sizes.fill(0);
   labels.forEach((l, i) => l >= 0 && (order[l][sizes[l]++] = i));
   // Most similar first, then by row; the index last, so that ties keep the input's order.
-  for (const list of order) list.sort((a, b) => similarity[b] - similarity[a] || ideas.rows[a] - ideas.rows[b] || a - b);
+  const inRowOrder = ideas.rows.every((row, i) => i === 0 || ideas.rows[i - 1] < row);
+  for (const [t, list] of order.entries()) {
+    order[t] = inRowOrder ? bySimilarity(list, similarity) : list.sort((a, b) => similarity[b] - similarity[a] || ideas.rows[a] - ideas.rows[b] || a - b);
+  }
   const names = nameThemes(order.map((list) => Array.from(list.subarray(0, LABEL_SAMPLE), (i) => analyseText(ideas.texts[i]))));
   // In the ideas' order, which is the order they lie in memory: read theme by theme (by similarity) costs several times more.
   const letterHashes = new Float64Array(ideas.size);
@@ -190,6 +193,37 @@ function repeatsOf(ideas: LargeIdeas, list: Int32Array, letterHashes: Float64Arr
   const repeats = new Int32Array(list.length).fill(-1);
   candidates.forEach((p, c) => found[c] >= 0 && (repeats[p] = candidates[found[c]]));
   return repeats;
+}
+
+/**
+ * `list` (ascending) ordered most similar first, ties in the order of `list`: each idea's place
+ * is where its similarity first appears among them all, sorted (a typed array's own sort, not
+ * a comparator called n log n times), plus the ideas of equal similarity placed before it.
+ * O(n log n), three typed arrays of n.
+ */
+function bySimilarity(list: Int32Array, similarity: Float64Array): Int32Array {
+  // Negated, so that ascending is most similar first; + 0 makes −0 and 0 one value, as a comparator sees them.
+  const keys = Float64Array.from(list, (i) => -similarity[i] + 0);
+  const sorted = keys.slice().sort();
+  const taken = new Int32Array(list.length);
+  const ordered = new Int32Array(list.length);
+  keys.forEach((key, p) => {
+    const first = lowerBound(sorted, key);
+    ordered[first + taken[first]++] = list[p];
+  });
+  return ordered;
+}
+
+/** The first position of `sorted` (ascending) holding at least x. */
+function lowerBound(sorted: Float64Array, x: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] < x) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Whether h appears at least twice in `sorted` (ascending). */

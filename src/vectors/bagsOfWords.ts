@@ -43,9 +43,13 @@ export function bagsOfWords(texts: readonly string[], vectors?: WordVectors, pro
   const n = texts.length;
   const stemStart = new Int32Array(n + 1);
   const wordStart = new Int32Array(n + 1);
-  const stemIds = int32s();
-  const stemTf = float32s();
-  const wordIds = int32s();
+  // No idea has more words than UTF-16 units: room for that many costs address space, not
+  // memory (the system gives a page only when it is written), and the arrays never grow or copy.
+  let units = 0;
+  for (let i = 0; i < n; i++) units += texts[i].length;
+  const stemIds = int32s(units);
+  const stemTf = float32s(units);
+  const wordIds = int32s(units);
   const stems: string[] = [];
   const stemIdOf = new Map<string, number>();
   const df = int32s();
@@ -241,14 +245,21 @@ const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAlnum = (c: number): boolean => isLetter(c) || isDigit(c);
 
-/** A typed array that grows as values are pushed (doubling), then is cut to its length. */
+/**
+ * A typed array that grows as values are pushed (doubling), then is cut to its length. Made
+ * with room for all it will hold, it neither grows nor copies: its view of what was pushed
+ * is handed on, and the pages never written stay unused.
+ */
 class Growable<T extends Int32Array | Float32Array> {
   /** The values so far, and room for more; `length` of them are set. */
   data: T;
   length = 0;
 
-  constructor(private readonly make: (size: number) => T) {
-    this.data = make(1024);
+  constructor(
+    private readonly make: (size: number) => T,
+    room: number,
+  ) {
+    this.data = make(Math.max(1024, room));
   }
 
   push(x: number): void {
@@ -261,9 +272,12 @@ class Growable<T extends Int32Array | Float32Array> {
   }
 
   toArray(): T {
-    return this.data.slice(0, this.length) as T;
+    return this.data.length > LARGE_ROOM ? (this.data.subarray(0, this.length) as T) : (this.data.slice(0, this.length) as T);
   }
 }
 
-const int32s = () => new Growable((size) => new Int32Array(size));
-const float32s = () => new Growable((size) => new Float32Array(size));
+/** Arrays above this many values are handed on as views (the unused pages cost nothing); smaller ones are copied to their length. */
+const LARGE_ROOM = 1 << 16;
+
+const int32s = (room = 0) => new Growable((size) => new Int32Array(size), room);
+const float32s = (room = 0) => new Growable((size) => new Float32Array(size), room);
