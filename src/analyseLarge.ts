@@ -111,7 +111,7 @@ function buildLargeThemes(ideas: LargeIdeas, space: LargeSpace, labels: Int32Arr
   }
   const names = nameThemes(order.map((list) => Array.from(list.subarray(0, LABEL_SAMPLE), (i) => analyseText(ideas.texts[i]))));
   // In the ideas' order, which is the order they lie in memory: read theme by theme (by similarity) costs several times more.
-  const letterHashes = new Float64Array(ideas.size);
+  const letterHashes = new Int32Array(ideas.size);
   for (let i = 0; i < ideas.size; i++) letterHashes[i] = letterHash(ideas.texts[i]);
   const themes: Theme[] = order.map((list, t) => ({
     label: names[t].label,
@@ -168,7 +168,7 @@ function memberList(ideas: LargeIdeas, list: Int32Array, similarity: Float64Arra
  * when none repeats. Themes up to PAIRWISE_DUPLICATES members compare them pairwise, as the
  * small path does; larger themes merge ideas of the same normalised text only.
  */
-function repeatsOf(ideas: LargeIdeas, list: Int32Array, letterHashes: Float64Array, options: AnalysisOptions): Int32Array | null {
+function repeatsOf(ideas: LargeIdeas, list: Int32Array, letterHashes: Int32Array, options: AnalysisOptions): Int32Array | null {
   const threshold = options.mergeThreshold ?? DEFAULT_MERGE;
   if (list.length <= PAIRWISE_DUPLICATES) {
     const repeats = findDuplicates(
@@ -180,7 +180,7 @@ function repeatsOf(ideas: LargeIdeas, list: Int32Array, letterHashes: Float64Arr
   // Ideas whose letters and digits hash alike are the only ones that can share a normalised
   // text; findDuplicates sees those alone, in order. A hash is shared when it sits next to its
   // equal in the sorted hashes (no map of n entries).
-  const hashes = new Float64Array(list.length);
+  const hashes = new Int32Array(list.length);
   for (let p = 0; p < list.length; p++) hashes[p] = letterHashes[list[p]];
   const sorted = hashes.slice().sort();
   const candidates: number[] = [];
@@ -203,13 +203,13 @@ function repeatsOf(ideas: LargeIdeas, list: Int32Array, letterHashes: Float64Arr
  */
 function bySimilarity(list: Int32Array, similarity: Float64Array): Int32Array {
   // Negated, so that ascending is most similar first; + 0 makes −0 and 0 one value, as a comparator sees them.
-  const keys = Float64Array.from(list, (i) => -similarity[i] + 0);
-  const sorted = keys.slice().sort();
+  const key = (i: number) => -similarity[i] + 0;
+  const sorted = Float64Array.from(list, key).sort();
   const taken = new Int32Array(list.length);
   const ordered = new Int32Array(list.length);
-  keys.forEach((key, p) => {
-    const first = lowerBound(sorted, key);
-    ordered[first + taken[first]++] = list[p];
+  list.forEach((i) => {
+    const first = lowerBound(sorted, key(i));
+    ordered[first + taken[first]++] = i;
   });
   return ordered;
 }
@@ -227,7 +227,7 @@ function lowerBound(sorted: Float64Array, x: number): number {
 }
 
 /** Whether h appears at least twice in `sorted` (ascending). */
-function hashShared(sorted: Float64Array, h: number): boolean {
+function hashShared(sorted: Int32Array, h: number): boolean {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -252,10 +252,13 @@ function letterHash(text: string): number {
     else if (c >= 128) return NON_ASCII;
     h = Math.imul(h ^ c, 0x01000193);
   }
-  return h >>> 0;
+  return h | 0;
 }
 
-/** The hash of every text beyond ASCII: NFKC may map its characters to ASCII ones, so all such texts are compared. */
+/**
+ * The hash of every text beyond ASCII: NFKC may map its characters to ASCII ones, so all such
+ * texts are compared. An ASCII text that hashes alike is compared too, which changes nothing.
+ */
 const NON_ASCII = -1;
 
 /**
