@@ -65,7 +65,7 @@ export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptio
     options.wordVectors,
   );
   const space = largeSpace(rows, options.wordVectors);
-  const clustered = Int32Array.from({ length: group.size }, (_, i) => i).filter((i) => rows.clustered[i]);
+  const clustered = positions(group.size).filter((i) => rows.clustered[i]);
   const labels = new Int32Array(group.size).fill(-1);
   let centres: number[][] = [];
   if (clustered.length > 0) {
@@ -119,7 +119,7 @@ function buildLargeThemes(ideas: LargeIdeas, space: LargeSpace, labels: Int32Arr
     members: memberList(ideas, list, similarity, repeatsOf(ideas, list, letterHashes, options)),
   }));
   const dense: (number[] | null)[] = unit.toDenseUnitRows();
-  const unthemed = Int32Array.from({ length: ideas.size }, (_, i) => i).filter((i) => labels[i] < 0);
+  const unthemed = positions(ideas.size).filter((i) => labels[i] < 0);
   if (unthemed.length > 0) {
     themes.push({ label: OTHER_IDEAS_LABEL, keywords: [], other: true, members: memberList(ideas, unthemed, similarity, repeatsOf(ideas, unthemed, letterHashes, options)) });
     dense.push(null);
@@ -204,20 +204,27 @@ function repeatsOf(ideas: LargeIdeas, list: Int32Array, letterHashes: Int32Array
 function bySimilarity(list: Int32Array, similarity: Float64Array): Int32Array {
   // Negated, so that ascending is most similar first; + 0 makes −0 and 0 one value, as a comparator sees them.
   const key = (i: number) => -similarity[i] + 0;
-  const sorted = Float64Array.from(list, key).sort();
+  const sorted = new Float64Array(list.length);
+  for (let p = 0; p < list.length; p++) sorted[p] = key(list[p]);
+  sorted.sort();
+  // Every BLOCK-th sorted key, searched first: small enough to stay in the processor's cache,
+  // where a search of all n keys would wait on memory at most of its steps.
+  const coarse = Float64Array.from({ length: Math.ceil(sorted.length / BLOCK) }, (_, b) => sorted[b * BLOCK]);
   const taken = new Int32Array(list.length);
   const ordered = new Int32Array(list.length);
   list.forEach((i) => {
-    const first = lowerBound(sorted, key(i));
+    const x = key(i);
+    const block = Math.max(0, lowerBound(coarse, x, 0, coarse.length) - 1);
+    const first = lowerBound(sorted, x, block * BLOCK, Math.min(sorted.length, (block + 1) * BLOCK + 1));
     ordered[first + taken[first]++] = i;
   });
   return ordered;
 }
 
-/** The first position of `sorted` (ascending) holding at least x. */
-function lowerBound(sorted: Float64Array, x: number): number {
-  let low = 0;
-  let high = sorted.length;
+const BLOCK = 64;
+
+/** The first position of sorted[low..high) (ascending) holding at least x; high when none does. */
+function lowerBound(sorted: Float64Array, x: number, low: number, high: number): number {
   while (low < high) {
     const middle = (low + high) >>> 1;
     if (sorted[middle] < x) low = middle + 1;
@@ -276,6 +283,13 @@ function chooseK(space: LargeSpace, clustered: Int32Array, config: PipelineConfi
     return { k, score: silhouette(similarity, compact(Array.from(scored, (q) => labels[q]))) };
   });
   return bestByScore(tried)!.k;
+}
+
+/** 0, 1, …, n − 1 (a loop: Int32Array.from with a function is several times slower at a million). */
+function positions(n: number): Int32Array {
+  const all = new Int32Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  return all;
 }
 
 /** Positions 0..n−1 spread evenly, at most `size` of them. */
