@@ -8,7 +8,7 @@ import { Idea } from './ingest/idea';
 import { analyseText } from './text/analyse';
 import { findDuplicates } from './themes/duplicates';
 import { nameThemes } from './themes/labels';
-import { itemReader, lazyArray } from './report/lazyArray';
+import { fieldReader, itemReader, lazyArray } from './report/lazyArray';
 import { OTHER_IDEAS_LABEL, Theme, ThemeMember } from './themes/theme';
 import { bagsOfWords } from './vectors/bagsOfWords';
 import { evenlySpread, largeRows } from './vectors/largeRows';
@@ -142,10 +142,10 @@ function largeIdeas(ideas: readonly Idea[]): LargeIdeas {
   const { length, at } = itemReader(ideas);
   const texts = new Array<string>(length);
   const rows = new Int32Array(length);
+  const field = fieldReader(ideas);
   for (let i = 0; i < length; i++) {
-    const idea = at(i);
-    texts[i] = idea.text;
-    rows[i] = idea.row;
+    texts[i] = field(i, 'text');
+    rows[i] = field(i, 'row');
   }
   return { size: length, texts, rows, at };
 }

@@ -1,6 +1,6 @@
 import { LARGE_GROUP } from './analyseLarge';
 import { Idea } from './ingest/idea';
-import { LazySource, lazyArray, lazySource } from './report/lazyArray';
+import { fieldReader, LazySource, lazyArray, lazySource } from './report/lazyArray';
 
 export interface IdeaGroup {
   name: string;
@@ -37,7 +37,11 @@ export function groupIdeas(ideas: readonly Idea[]): IdeaGroup[] {
 
 function commonestQuestion(ideas: readonly Idea[]): string | undefined {
   const counts = new Map<string, number>();
-  for (const idea of ideas) if (idea.question) counts.set(idea.question, (counts.get(idea.question) ?? 0) + 1);
+  const field = fieldReader(ideas);
+  for (let i = 0; i < ideas.length; i++) {
+    const question = field(i, 'question');
+    if (question) counts.set(question, (counts.get(question) ?? 0) + 1);
+  }
   let best: string | undefined;
   for (const [q, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && q < best)) best = q;
   const answered = [...counts.values()].reduce((a, b) => a + b, 0);
@@ -52,13 +56,14 @@ function commonestQuestion(ideas: readonly Idea[]): string | undefined {
 function groupLazily(ideas: LazySource<Idea>, byName: Map<string, Idea[]>): void {
   const positions = new Map<string, number[]>();
   for (let i = 0; i < ideas.length; i++) {
-    const group = ideas.at(i).group;
+    const group = ideas.field ? ideas.field(i, 'group') : ideas.at(i).group;
     const list = positions.get(group);
     if (list) list.push(i);
     else positions.set(group, [i]);
   }
   for (const [name, list] of positions) {
+    const field = ideas.field;
     const at = (p: number) => ideas.at(list[p]);
-    byName.set(name, list.length > LARGE_GROUP ? lazyArray(list.length, at) : Array.from(list, (i) => ideas.at(i)));
+    byName.set(name, list.length > LARGE_GROUP ? lazyArray(list.length, at, field && ((p, key) => field(list[p], key))) : Array.from(list, (i) => ideas.at(i)));
   }
 }

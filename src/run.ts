@@ -21,6 +21,7 @@ import { describeOutcome } from './keep/describeOutcome';
 import { keepDraft } from './keep/keepDraft';
 import { parseDraft } from './keep/parseDraft';
 import { Progress } from './progress/progress';
+import { fieldReader } from './report/lazyArray';
 
 export interface RunOptions {
   input: string;
@@ -170,7 +171,11 @@ function readDraftFile(file: string): string {
 /** The event the notes name most often, if they name one. */
 export function eventOf(table: NotesTable): string | undefined {
   const counts = new Map<string, number>();
-  for (const idea of table.ideas) if (idea.event) counts.set(idea.event, (counts.get(idea.event) ?? 0) + 1);
+  const field = fieldReader(table.ideas);
+  for (let i = 0; i < table.ideas.length; i++) {
+    const event = field(i, 'event');
+    if (event) counts.set(event, (counts.get(event) ?? 0) + 1);
+  }
   let best: string | undefined;
   for (const [event, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && event < best)) best = event;
   return best;

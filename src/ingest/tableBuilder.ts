@@ -135,7 +135,7 @@ export class TableBuilder {
     const name = (column: number | undefined) => (column === undefined ? undefined : header[column]);
     const ideas = this.ideas;
     return {
-      ideas: this.options.lazyIdeas ? lazyArray(ideas.size, (i) => ideas.at(i)) : Array.from({ length: ideas.size }, (_, i) => ideas.at(i)),
+      ideas: this.options.lazyIdeas ? lazyArray(ideas.size, (i) => ideas.at(i), (i, key) => ideas.field(i, key)) : Array.from({ length: ideas.size }, (_, i) => ideas.at(i)),
       skipped: this.skipped,
       notices: this.notices,
       columns: {
@@ -270,6 +270,19 @@ class IdeaColumns {
     this.questions.push(question || undefined);
     this.truths.push(truth);
     this.events.push(event || undefined);
+  }
+
+  /** One field of idea i, without making the idea. */
+  field<K extends keyof Idea>(i: number, key: K): Idea[K] {
+    const value: Idea[keyof Idea] =
+      key === 'text' ? this.texts[i]
+      : key === 'row' ? this.rows.data[i]
+      : key === 'group' ? this.groups.at(i)!
+      : key === 'question' ? this.questions.at(i)
+      : key === 'event' ? this.events.at(i)
+      : key === 'truth' ? this.truths.at(i)
+      : this.at(i)[key];
+    return value as Idea[K];
   }
 
   /** Idea i, as a new object with the fields in the order they have always been written. */

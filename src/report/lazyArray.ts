@@ -7,7 +7,7 @@
  * into an ordinary array holding every item, and from then on it is one.
  * Reading item i costs what `at(i)` costs; nothing is kept.
  */
-export function lazyArray<T>(length: number, at: (i: number) => T): T[] {
+export function lazyArray<T>(length: number, at: (i: number) => T, field?: FieldReader<T>): T[] {
   const target: T[] = [];
   let filled = false;
   const fill = (): void => {
@@ -15,7 +15,7 @@ export function lazyArray<T>(length: number, at: (i: number) => T): T[] {
     filled = true;
     for (let i = 0; i < length; i++) target.push(at(i));
   };
-  const source: LazySource<T> = { length, at };
+  const source: LazySource<T> = { length, at, ...(field ? { field } : {}) };
   return new Proxy(target, {
     get(t, key, receiver) {
       if (!filled) {
@@ -60,6 +60,15 @@ export function lazyArray<T>(length: number, at: (i: number) => T): T[] {
 export interface LazySource<T> {
   length: number;
   at: (i: number) => T;
+  /** One field of item i, read without making the item, when the maker can. */
+  field?: FieldReader<T>;
+}
+
+export type FieldReader<T> = <K extends keyof T>(i: number, key: K) => T[K];
+
+/** Reads items[i][key], without making item i of a lazy array that can read its fields. */
+export function fieldReader<T>(items: readonly T[]): FieldReader<T> {
+  return lazySource(items)?.field ?? (<K extends keyof T>(i: number, key: K) => items[i][key]);
 }
 
 const LAZY = Symbol('lazy array');

@@ -1,4 +1,4 @@
-import { itemReader, lazyArray, lazySource, mapLazily } from '../../src/report/lazyArray';
+import { fieldReader, itemReader, lazyArray, lazySource, mapLazily } from '../../src/report/lazyArray';
 import { renderCsv, renderCsvChunks } from '../../src/report/renderCsv';
 import { renderJson, renderJsonChunks } from '../../src/report/renderJson';
 import { sampleReport } from './fixture';
@@ -52,5 +52,16 @@ describe('lazy arrays (the members and ideas of a large group)', () => {
     }
     expect([...renderJsonChunks(lazy)].join('')).toBe(renderJson(report));
     expect([...renderCsvChunks(lazy)].join('')).toBe(renderCsv(report));
+  });
+});
+
+describe('reading one field of a lazy array', () => {
+  it('goes to the field reader when there is one, and to the item otherwise', () => {
+    const made: number[] = [];
+    const withFields = lazyArray(3, (i) => (made.push(i), { a: i, b: `x${i}` }), (i, key) => (key === 'a' ? i : `x${i}`) as never);
+    expect(fieldReader(withFields)(2, 'b')).toBe('x2');
+    expect(made).toEqual([]);
+    expect(fieldReader([{ a: 1, b: 'y' }])(0, 'b')).toBe('y');
+    expect(fieldReader(lazyArray(1, () => ({ a: 5, b: 'z' })))(0, 'a')).toBe(5);
   });
 });
