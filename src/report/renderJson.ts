@@ -84,14 +84,27 @@ function flatObjectJson(value: unknown, indent: string): string | undefined {
   if ((prototype !== Object.prototype && prototype !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return undefined;
   let text = '{';
   let first = true;
-  for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+  const keys = Object.keys(value);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
     const item = (value as Record<string, unknown>)[key];
     const kind = typeof item;
     if (item === undefined || kind === 'function' || kind === 'symbol') continue;
     if (item !== null && kind === 'object') return undefined;
-    text += `${first ? '' : ','}\n${indent}  ${JSON.stringify(key)}: ${JSON.stringify(item)}`;
+    text += `${first ? '' : ','}\n${indent}  ${quotedKey(key)}: ${kind === 'number' && Number.isFinite(item) ? String(item) : JSON.stringify(item)}`;
     first = false;
   }
   return first ? '{}' : `${text}\n${indent}}`;
 }
+
+/** JSON.stringify(key), kept for the few keys a report repeats a million times. */
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < 1000) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
+const quotedKeys = new Map<string, string>();
