@@ -43,13 +43,17 @@ const DEFAULT_MERGE = 0.8;
 
 /**
  * The themes of a large group in time and memory linear in its ideas (n) — each stage's cost:
- *   words        O(n · L) for L words per idea, into flat typed arrays (bagsOfWords);
+ *   ideas        read as texts and row numbers, O(n); each idea object is made only when a
+ *                member is read (a plain run keeps the input in columns, see TableBuilder);
+ *   words        O(n · L) for L words per idea: one pass over the characters and a hash table
+ *                of the words met, into flat typed arrays (bagsOfWords);
  *   rows         O(n · L · d), kept as three scalars per idea (largeRows), never as n × V;
  *   choosing k   O(K · samples), fixed-size samples: k-means per candidate, silhouette on 1,000;
  *   k-means      k-means++ starts on a fixed sample, then ≤ REFINE_PASSES Lloyd passes on all,
  *                O(passes · n · k · L) plus O(k · W · d) per pass for W distinct words;
  *   outliers     the same rule as markOutliers (cosine to the rest of the theme), O(n · k · L);
- *   members      sorted by similarity to their centre, O(n log n);
+ *   members      sorted by similarity to their centre, O(n log n) (a typed array's own sort);
+ *                held as typed arrays and made one by one when read (lazy arrays), O(n);
  *   labels       class-based TF-IDF over the LABEL_SAMPLE most central ideas of each theme, O(k);
  *   duplicates   exact (normalised) text in themes above PAIRWISE_DUPLICATES, O(n).
  */
