@@ -265,3 +265,27 @@ describe('line ends met late in the file', () => {
     expect([error.code, error.line]).toEqual(['CSV_QUOTE_NOT_CLOSED', 42]);
   });
 });
+
+describe('line ends of one kind, then another', () => {
+  const body = (end: string, from: number, to: number) => Array.from({ length: to - from }, (_, i) => `${from + i},idea ${from + i},1${end}`).join('');
+
+  it.each([
+    ['CRLF, then a lone CR', `id,text,r\r\n${body('\r\n', 1, 30)}${body('\r', 30, 33)}${body('\r\n', 33, 36)}`],
+    ['CRLF, then a lone LF', `id,text,r\r\n${body('\r\n', 1, 30)}${body('\n', 30, 33)}`],
+    ['LF, then CRLF', `id,text,r\n${body('\n', 1, 30)}${body('\r\n', 30, 33)}`],
+    ['CRLF ending in a lone CR', `id,text,r\r\n${body('\r\n', 1, 30)}31,last,1\r`],
+    ['no line end after the header', 'id,text,r\r\n1,only,1'],
+  ])('%s: the same ideas whatever the chunks', (_name, csv) => {
+    const expected = csv.split(/\r\n|\n|\r/).slice(1).filter((l) => l !== '').map((l) => l.split(',').slice(1));
+    for (const chunkBytes of [5, 8, 13, 64, 1 << 20]) expect(read(csv, { chunkBytes, by: 'r' }).ideas.map((i) => [i.text, i.group])).toEqual(expected);
+  });
+
+  it('a lone "\\r" that ends a chunk, after "\\r\\n" only, still ends its line', () => {
+    // The chunk of 19 bytes ends with the "\r" after "1,one,1"; the next holds no line end.
+    const csv = `id,text,r\r\n1,one,1\r2,${'x'.repeat(50)},2`;
+    expect(read(csv, { chunkBytes: 19, by: 'r' }).ideas.map((i) => [i.text, i.group])).toEqual([
+      ['one', '1'],
+      ['x'.repeat(50), '2'],
+    ]);
+  });
+});
