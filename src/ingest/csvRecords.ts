@@ -11,24 +11,9 @@ import { fieldTooLarge } from './limits';
  */
 interface CsvCore {
   parse(chunk: Buffer | undefined, end: boolean, push: (record: unknown) => void, close: () => void): Error | undefined;
-  options: { max_record_size: number; record_delimiter: Buffer[] };
-  state: { recordDelimiterMaxLength: number };
+  options: { max_record_size: number };
   info: { lines: number };
 }
-
-/**
- * The line ends a record may have: "\n", "\r\n" and "\r", mixed as they come. The parser looks
- * for each one it is given at every byte, so it is given only the kinds met so far ("\n" alone,
- * or "\r\n" alone, about a third faster on a large file), and all three as soon as a chunk about
- * to be parsed holds another kind: the same records and lines either way. It never parses the
- * last byte it was given before the next chunk or the end, so a "\r" that ends a chunk is
- * told from a "\r\n" cut in two before it is read.
- */
-const LONE_LF = 1;
-const CRLF = 2;
-const LONE_CR = 4;
-const LF = 10;
-const CR = 13;
 
 /** A record and the lines it spans in the file (a quoted field may hold line breaks). */
 export interface CsvRecord {
@@ -42,9 +27,6 @@ export class CsvRecords {
   /** The last line of the last record read: the next record starts after it. */
   private lastLine = 0;
   private readonly push: (record: unknown) => void;
-  /** Kinds of line end met so far (LONE_LF | CRLF | LONE_CR), and whether the last chunk ended in "\r". */
-  private lineEnds = 0;
-  private endsInCr = false;
 
   constructor(
     delimiter: Delimiter,
@@ -54,7 +36,7 @@ export class CsvRecords {
   ) {
     const parser = new Parser({
       delimiter,
-      record_delimiter: ['\n'],
+      record_delimiter: ['\r\n', '\n', '\r'],
       // Columns may vary per row and quotes inside an unquoted field are kept as written
       // (`He said "no"`): what a spreadsheet does with the same line, and nothing is lost.
       relax_column_count: true,
@@ -83,37 +65,10 @@ export class CsvRecords {
   }
 
   write(chunk: Buffer): void {
-    if (chunk.length === 0) return;
-    this.noteLineEnds(chunk);
-    this.check(this.core.parse(chunk, false, this.push, () => undefined));
-  }
-
-  /** Add the kinds of line end in `chunk` (undefined: the end) to those met, and give the parser what it must look for. */
-  private noteLineEnds(chunk: Buffer | undefined): void {
-    let kinds = this.lineEnds;
-    let from = 0;
-    if (this.endsInCr) {
-      this.endsInCr = false;
-      const pair = chunk !== undefined && chunk[0] === LF;
-      kinds |= pair ? CRLF : LONE_CR;
-      if (pair) from = 1;
-    }
-    if (chunk !== undefined) {
-      for (let p = chunk.indexOf(CR, from); p >= 0; p = chunk.indexOf(CR, p + 1)) {
-        if (p + 1 === chunk.length) this.endsInCr = true;
-        else kinds |= chunk[p + 1] === LF ? CRLF : LONE_CR;
-      }
-      for (let p = chunk.indexOf(LF, from); p >= 0; p = chunk.indexOf(LF, p + 1)) if (p === 0 || chunk[p - 1] !== CR) kinds |= LONE_LF;
-    }
-    if (kinds === this.lineEnds && this.core.options.record_delimiter.length > 0) return;
-    this.lineEnds = kinds;
-    const ends = kinds === CRLF ? ['\r\n'] : kinds === 0 || kinds === LONE_LF ? ['\n'] : ['\r\n', '\n', '\r'];
-    this.core.options.record_delimiter = ends.map((end) => Buffer.from(end));
-    this.core.state.recordDelimiterMaxLength = Math.max(...ends.map((end) => end.length));
+    if (chunk.length > 0) this.check(this.core.parse(chunk, false, this.push, () => undefined));
   }
 
   end(): void {
-    this.noteLineEnds(undefined);
     this.check(this.core.parse(undefined, true, this.push, () => undefined));
   }
 
