@@ -45,11 +45,13 @@ export function bagsOfWords(texts: readonly string[], vectors?: WordVectors, pro
   const wordStart = new Int32Array(n + 1);
   // No idea has more words than UTF-16 units: room for that many costs address space, not
   // memory (the system gives a page only when it is written), and the arrays never grow or copy.
+  // Past MAX_ROOM values (texts of over 130 million characters) they grow as before.
   let units = 0;
   for (let i = 0; i < n; i++) units += texts[i].length;
-  const stemIds = int32s(units);
-  const stemTf = float32s(units);
-  const wordIds = int32s(units);
+  const room = Math.min(units, MAX_ROOM);
+  const stemIds = int32s(room);
+  const stemTf = float32s(room);
+  const wordIds = int32s(room);
   const stems: string[] = [];
   const stemIdOf = new Map<string, number>();
   const df = int32s();
@@ -275,6 +277,9 @@ class Growable<T extends Int32Array | Float32Array> {
     return this.data.length > LARGE_ROOM ? (this.data.subarray(0, this.length) as T) : (this.data.slice(0, this.length) as T);
   }
 }
+
+/** Room made at the start, at most: 512 MB of address space per array. */
+const MAX_ROOM = 1 << 27;
 
 /** Arrays above this many values are handed on as views (the unused pages cost nothing); smaller ones are copied to their length. */
 const LARGE_ROOM = 1 << 16;
