@@ -8,7 +8,8 @@ import { Idea } from './ingest/idea';
 import { analyseText } from './text/analyse';
 import { findDuplicates } from './themes/duplicates';
 import { nameThemes } from './themes/labels';
-import { OTHER_IDEAS_LABEL, Theme } from './themes/theme';
+import { fieldReader, itemReader, lazyArray } from './report/lazyArray';
+import { OTHER_IDEAS_LABEL, Theme, ThemeMember } from './themes/theme';
 import { bagsOfWords } from './vectors/bagsOfWords';
 import { evenlySpread, largeRows } from './vectors/largeRows';
 
@@ -42,20 +43,25 @@ const DEFAULT_MERGE = 0.8;
 
 /**
  * The themes of a large group in time and memory linear in its ideas (n) — each stage's cost:
- *   words        O(n · L) for L words per idea, into flat typed arrays (bagsOfWords);
+ *   ideas        read as texts and row numbers, O(n); each idea object is made only when a
+ *                member is read (a plain run keeps the input in columns, see TableBuilder);
+ *   words        O(n · L) for L words per idea: one pass over the characters and a hash table
+ *                of the words met, into flat typed arrays (bagsOfWords);
  *   rows         O(n · L · d), kept as three scalars per idea (largeRows), never as n × V;
  *   choosing k   O(K · samples), fixed-size samples: k-means per candidate, silhouette on 1,000;
  *   k-means      k-means++ starts on a fixed sample, then ≤ REFINE_PASSES Lloyd passes on all,
  *                O(passes · n · k · L) plus O(k · W · d) per pass for W distinct words;
  *   outliers     the same rule as markOutliers (cosine to the rest of the theme), O(n · k · L);
- *   members      sorted by similarity to their centre, O(n log n);
+ *   members      sorted by similarity to their centre, O(n log n) (a typed array's own sort);
+ *                held as typed arrays and made one by one when read (lazy arrays), O(n);
  *   labels       class-based TF-IDF over the LABEL_SAMPLE most central ideas of each theme, O(k);
  *   duplicates   exact (normalised) text in themes above PAIRWISE_DUPLICATES, O(n).
  */
 export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptions, config: PipelineConfig): GroupAnalysis {
+  const group = largeIdeas(ideas);
   const rows = largeRows(
     bagsOfWords(
-      ideas.map((i) => i.text),
+      group.texts,
       options.wordVectors,
       options.progress,
     ),
@@ -63,8 +69,8 @@ export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptio
     options.wordVectors,
   );
   const space = largeSpace(rows, options.wordVectors);
-  const clustered = Int32Array.from(ideas.keys()).filter((i) => rows.clustered[i]);
-  const labels = new Int32Array(ideas.length).fill(-1);
+  const clustered = positions(group.size).filter((i) => rows.clustered[i]);
+  const labels = new Int32Array(group.size).fill(-1);
   let centres: number[][] = [];
   if (clustered.length > 0) {
     const progress = options.progress;
@@ -79,7 +85,7 @@ export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptio
     clustered.forEach((i, p) => (labels[i] = kept[p]));
     centres = themeCentres(space, clustered, kept, themeCount(kept));
   }
-  return buildLargeThemes(ideas, space, labels, centres, options);
+  return buildLargeThemes(group, space, labels, centres, options);
 }
 
 /**
@@ -87,11 +93,11 @@ export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptio
  * Each theme's order is kept in flat arrays until its members are made: a million ideas would
  * otherwise make a million short-lived objects more, which the heap holds until a full collection.
  */
-function buildLargeThemes(ideas: readonly Idea[], space: LargeSpace, labels: Int32Array, centres: number[][], options: AnalysisOptions): GroupAnalysis {
+function buildLargeThemes(ideas: LargeIdeas, space: LargeSpace, labels: Int32Array, centres: number[][], options: AnalysisOptions): GroupAnalysis {
   const k = centres.length;
   const unit = unitCentres(space, centres);
   const dots = new Float64Array(k);
-  const similarity = new Float64Array(ideas.length);
+  const similarity = new Float64Array(ideas.size);
   const sizes = new Int32Array(k);
   labels.forEach((l, i) => {
     if (l < 0) return;
@@ -99,56 +105,140 @@ function buildLargeThemes(ideas: readonly Idea[], space: LargeSpace, labels: Int
     similarity[i] = dots[l];
     sizes[l]++;
   });
-  const order = Array.from(sizes, (size) => new Int32Array(size));
+  const order: Int32Array[] = Array.from(sizes, (size) => new Int32Array(size));
   sizes.fill(0);
   labels.forEach((l, i) => l >= 0 && (order[l][sizes[l]++] = i));
   // Most similar first, then by row; the index last, so that ties keep the input's order.
-  for (const list of order) list.sort((a, b) => similarity[b] - similarity[a] || ideas[a].row - ideas[b].row || a - b);
-  const names = nameThemes(order.map((list) => Array.from(list.subarray(0, LABEL_SAMPLE), (i) => analyseText(ideas[i].text))));
+  const inRowOrder = ideas.rows.every((row, i) => i === 0 || ideas.rows[i - 1] < row);
+  for (const [t, list] of order.entries()) {
+    order[t] = inRowOrder ? bySimilarity(list, similarity) : list.sort((a, b) => similarity[b] - similarity[a] || ideas.rows[a] - ideas.rows[b] || a - b);
+  }
+  const names = nameThemes(order.map((list) => Array.from(list.subarray(0, LABEL_SAMPLE), (i) => analyseText(ideas.texts[i]))));
+  // In the ideas' order, which is the order they lie in memory: read theme by theme (by similarity) costs several times more.
+  const letterHashes = new Int32Array(ideas.size);
+  for (let i = 0; i < ideas.size; i++) letterHashes[i] = letterHash(ideas.texts[i]);
   const themes: Theme[] = order.map((list, t) => ({
     label: names[t].label,
     keywords: names[t].keywords,
-    members: markRepeats(Array.from(list, (i) => ({ idea: ideas[i], similarity: similarity[i] })), options),
+    members: memberList(ideas, list, similarity, repeatsOf(ideas, list, letterHashes, options)),
   }));
   const dense: (number[] | null)[] = unit.toDenseUnitRows();
-  const unthemed = ideas.filter((_, i) => labels[i] < 0);
+  const unthemed = positions(ideas.size).filter((i) => labels[i] < 0);
   if (unthemed.length > 0) {
-    themes.push({ label: OTHER_IDEAS_LABEL, keywords: [], other: true, members: markRepeats(unthemed.map((idea) => ({ idea, similarity: 0 })), options) });
+    themes.push({ label: OTHER_IDEAS_LABEL, keywords: [], other: true, members: memberList(ideas, unthemed, similarity, repeatsOf(ideas, unthemed, letterHashes, options)) });
     dense.push(null);
   }
   return { themes, representation: space.rows.model, centres: dense };
 }
 
-/** Members whose idea repeats an earlier one get `duplicateOf`; the array is changed in place and returned. */
-function markRepeats(members: Theme['members'], options: AnalysisOptions): Theme['members'] {
+/**
+ * The ideas of a large group as the stages above read them: texts and row numbers gathered
+ * once (a lazy array would make an object per read), each whole idea made only for a member.
+ */
+interface LargeIdeas {
+  size: number;
+  texts: string[];
+  rows: Int32Array;
+  at: (i: number) => Idea;
+}
+
+function largeIdeas(ideas: readonly Idea[]): LargeIdeas {
+  const { length, at } = itemReader(ideas);
+  const texts = new Array<string>(length);
+  const rows = new Int32Array(length);
+  const field = fieldReader(ideas);
+  for (let i = 0; i < length; i++) {
+    texts[i] = field(i, 'text');
+    rows[i] = field(i, 'row');
+  }
+  return { size: length, texts, rows, at };
+}
+
+/**
+ * A theme's members made when read (see lazyArray): the p-th is ideas[list[p]], its similarity,
+ * and the idea it repeats when repeats[p] ≥ 0 (a position in `list`). Ideas outside any theme
+ * have similarity 0 in `similarity`. O(1) memory per member beyond the arrays given.
+ */
+function memberList(ideas: LargeIdeas, list: Int32Array, similarity: Float64Array, repeats: Int32Array | null): ThemeMember[] {
+  return lazyArray(list.length, (p) => {
+    const i = list[p];
+    const repeated = repeats ? repeats[p] : -1;
+    return repeated >= 0 ? { idea: ideas.at(i), similarity: similarity[i], duplicateOf: ideas.at(list[repeated]) } : { idea: ideas.at(i), similarity: similarity[i] };
+  });
+}
+
+/**
+ * For each member (in theme order) the position of the earlier member it repeats, or −1; null
+ * when none repeats. Themes up to PAIRWISE_DUPLICATES members compare them pairwise, as the
+ * small path does; larger themes merge ideas of the same normalised text only.
+ */
+function repeatsOf(ideas: LargeIdeas, list: Int32Array, letterHashes: Int32Array, options: AnalysisOptions): Int32Array | null {
   const threshold = options.mergeThreshold ?? DEFAULT_MERGE;
-  if (members.length <= PAIRWISE_DUPLICATES) {
+  if (list.length <= PAIRWISE_DUPLICATES) {
     const repeats = findDuplicates(
-      members.map((m) => ({ text: m.idea.text, stems: analyseText(m.idea.text).terms.map((t) => t.stem) })),
+      Array.from(list, (i) => ({ text: ideas.texts[i], stems: analyseText(ideas.texts[i]).terms.map((t) => t.stem) })),
       threshold,
     );
-    return members.map((m, p) => (repeats[p] >= 0 ? { ...m, duplicateOf: members[repeats[p]].idea } : m));
+    return repeats.some((r) => r >= 0) ? Int32Array.from(repeats) : null;
   }
-  // A large theme merges ideas of the same normalised text only. Ideas whose letters and digits
-  // hash alike are the only ones that can share one; findDuplicates sees those alone, in order.
-  // A hash is shared when it sits next to its equal in the sorted hashes (no map of n entries).
-  const hashes = Float64Array.from(members, (m) => letterHash(m.idea.text));
+  // Ideas whose letters and digits hash alike are the only ones that can share a normalised
+  // text; findDuplicates sees those alone, in order. A hash is shared when it sits next to its
+  // equal in the sorted hashes (no map of n entries).
+  const hashes = new Int32Array(list.length);
+  for (let p = 0; p < list.length; p++) hashes[p] = letterHashes[list[p]];
   const sorted = hashes.slice().sort();
   const candidates: number[] = [];
   hashes.forEach((h, p) => hashShared(sorted, h) && candidates.push(p));
-  const repeats = findDuplicates(
-    candidates.map((p) => ({ text: members[p].idea.text, stems: [] })),
+  const found = findDuplicates(
+    candidates.map((p) => ({ text: ideas.texts[list[p]], stems: [] })),
     threshold,
   );
-  const originals = candidates.map((p) => members[p].idea);
-  candidates.forEach((p, c) => {
-    if (repeats[c] >= 0) members[p] = { ...members[p], duplicateOf: originals[repeats[c]] };
+  if (!found.some((r) => r >= 0)) return null;
+  const repeats = new Int32Array(list.length).fill(-1);
+  candidates.forEach((p, c) => found[c] >= 0 && (repeats[p] = candidates[found[c]]));
+  return repeats;
+}
+
+/**
+ * `list` (ascending) ordered most similar first, ties in the order of `list`: each idea's place
+ * is where its similarity first appears among them all, sorted (a typed array's own sort, not
+ * a comparator called n log n times), plus the ideas of equal similarity placed before it.
+ * O(n log n), three typed arrays of n.
+ */
+function bySimilarity(list: Int32Array, similarity: Float64Array): Int32Array {
+  // Negated, so that ascending is most similar first; + 0 makes −0 and 0 one value, as a comparator sees them.
+  const key = (i: number) => -similarity[i] + 0;
+  const sorted = new Float64Array(list.length);
+  for (let p = 0; p < list.length; p++) sorted[p] = key(list[p]);
+  sorted.sort();
+  // Every BLOCK-th sorted key, searched first: small enough to stay in the processor's cache,
+  // where a search of all n keys would wait on memory at most of its steps.
+  const coarse = Float64Array.from({ length: Math.ceil(sorted.length / BLOCK) }, (_, b) => sorted[b * BLOCK]);
+  const taken = new Int32Array(list.length);
+  const ordered = new Int32Array(list.length);
+  list.forEach((i) => {
+    const x = key(i);
+    const block = Math.max(0, lowerBound(coarse, x, 0, coarse.length) - 1);
+    const first = lowerBound(sorted, x, block * BLOCK, Math.min(sorted.length, (block + 1) * BLOCK + 1));
+    ordered[first + taken[first]++] = i;
   });
-  return members;
+  return ordered;
+}
+
+const BLOCK = 64;
+
+/** The first position of sorted[low..high) (ascending) holding at least x; high when none does. */
+function lowerBound(sorted: Float64Array, x: number, low: number, high: number): number {
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] < x) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Whether h appears at least twice in `sorted` (ascending). */
-function hashShared(sorted: Float64Array, h: number): boolean {
+function hashShared(sorted: Int32Array, h: number): boolean {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -173,10 +263,13 @@ function letterHash(text: string): number {
     else if (c >= 128) return NON_ASCII;
     h = Math.imul(h ^ c, 0x01000193);
   }
-  return h >>> 0;
+  return h | 0;
 }
 
-/** The hash of every text beyond ASCII: NFKC may map its characters to ASCII ones, so all such texts are compared. */
+/**
+ * The hash of every text beyond ASCII: NFKC may map its characters to ASCII ones, so all such
+ * texts are compared. An ASCII text that hashes alike is compared too, which changes nothing.
+ */
 const NON_ASCII = -1;
 
 /**
@@ -194,6 +287,13 @@ function chooseK(space: LargeSpace, clustered: Int32Array, config: PipelineConfi
     return { k, score: silhouette(similarity, compact(Array.from(scored, (q) => labels[q]))) };
   });
   return bestByScore(tried)!.k;
+}
+
+/** 0, 1, …, n − 1 (a loop: Int32Array.from with a function is several times slower at a million). */
+function positions(n: number): Int32Array {
+  const all = new Int32Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  return all;
 }
 
 /** Positions 0..n−1 spread evenly, at most `size` of them. */

@@ -1,4 +1,6 @@
+import { LARGE_GROUP } from './analyseLarge';
 import { Idea } from './ingest/idea';
+import { fieldReader, LazySource, lazyArray, lazySource } from './report/lazyArray';
 
 export interface IdeaGroup {
   name: string;
@@ -14,11 +16,15 @@ const collator = new Intl.Collator('en', { numeric: true });
  * rather than the question of one of its parts.
  */
 export function groupIdeas(ideas: readonly Idea[]): IdeaGroup[] {
+  const lazy = lazySource(ideas);
   const byName = new Map<string, Idea[]>();
-  for (const idea of ideas) {
-    const list = byName.get(idea.group) ?? [];
-    list.push(idea);
-    byName.set(idea.group, list);
+  if (lazy) groupLazily(lazy, byName);
+  else {
+    for (const idea of ideas) {
+      const list = byName.get(idea.group) ?? [];
+      list.push(idea);
+      byName.set(idea.group, list);
+    }
   }
   return [...byName.keys()]
     .sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0))
@@ -31,9 +37,33 @@ export function groupIdeas(ideas: readonly Idea[]): IdeaGroup[] {
 
 function commonestQuestion(ideas: readonly Idea[]): string | undefined {
   const counts = new Map<string, number>();
-  for (const idea of ideas) if (idea.question) counts.set(idea.question, (counts.get(idea.question) ?? 0) + 1);
+  const field = fieldReader(ideas);
+  for (let i = 0; i < ideas.length; i++) {
+    const question = field(i, 'question');
+    if (question) counts.set(question, (counts.get(question) ?? 0) + 1);
+  }
   let best: string | undefined;
   for (const [q, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && q < best)) best = q;
   const answered = [...counts.values()].reduce((a, b) => a + b, 0);
   return best !== undefined && counts.get(best)! * 2 > answered ? best : undefined;
+}
+
+/**
+ * Ideas made when read (a large input's plain run) stay so in groups above LARGE_GROUP, which
+ * the linear path reads without comparing ideas by object; smaller groups are made whole, as
+ * the full pipeline compares them so.
+ */
+function groupLazily(ideas: LazySource<Idea>, byName: Map<string, Idea[]>): void {
+  const positions = new Map<string, number[]>();
+  for (let i = 0; i < ideas.length; i++) {
+    const group = ideas.field ? ideas.field(i, 'group') : ideas.at(i).group;
+    const list = positions.get(group);
+    if (list) list.push(i);
+    else positions.set(group, [i]);
+  }
+  for (const [name, list] of positions) {
+    const field = ideas.field;
+    const at = (p: number) => ideas.at(list[p]);
+    byName.set(name, list.length > LARGE_GROUP ? lazyArray(list.length, at, field && ((p, key) => field(list[p], key))) : Array.from(list, (i) => ideas.at(i)));
+  }
 }

@@ -21,6 +21,7 @@ import { describeOutcome } from './keep/describeOutcome';
 import { keepDraft } from './keep/keepDraft';
 import { parseDraft } from './keep/parseDraft';
 import { Progress } from './progress/progress';
+import { fieldReader } from './report/lazyArray';
 
 export interface RunOptions {
   input: string;
@@ -81,7 +82,9 @@ export interface Draft {
 export function draftReport(options: RunOptions, context: RunContext): Draft {
   // The draft is read before anything is written: `-o draft.md --keep draft.md` refreshes it in place.
   const kept = options.keep !== undefined ? parseDraft(readDraftFile(options.keep), options.keep) : undefined;
-  const { name, table, wordVectors } = readNotes({ ...options.read, input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
+  // Only --keep and --shared tell ideas apart by object; otherwise each is made when read.
+  const lazyIdeas = !kept && !options.shared;
+  const { name, table, wordVectors } = readNotes({ ...options.read, lazyIdeas, input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
   const groupsOfNotes = groupIdeas(table.ideas);
   checkGroupK(options.k, groupsOfNotes.map((g) => g.name));
   noteSmallGroups(groupsOfNotes, table.columns.by, options.k, context);
@@ -168,7 +171,11 @@ function readDraftFile(file: string): string {
 /** The event the notes name most often, if they name one. */
 export function eventOf(table: NotesTable): string | undefined {
   const counts = new Map<string, number>();
-  for (const idea of table.ideas) if (idea.event) counts.set(idea.event, (counts.get(idea.event) ?? 0) + 1);
+  const field = fieldReader(table.ideas);
+  for (let i = 0; i < table.ideas.length; i++) {
+    const event = field(i, 'event');
+    if (event) counts.set(event, (counts.get(event) ?? 0) + 1);
+  }
   let best: string | undefined;
   for (const [event, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && event < best)) best = event;
   return best;

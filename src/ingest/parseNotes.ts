@@ -23,6 +23,12 @@ export interface ReadOptions {
   chunkBytes?: number;
   /** Told the ideas read so far after each chunk, for a long read's progress line. */
   progress?: Progress;
+  /**
+   * Keep the ideas in columns and make each idea object when it is read (a lazy array, see
+   * src/report/lazyArray.ts): for a caller that never tells ideas apart by object, as a plain
+   * run does not. A million ideas then take about 110 MB less.
+   */
+  lazyIdeas?: boolean;
 }
 
 /** Bytes read at a time: memory stays near this, whatever the size of the file. */
@@ -46,7 +52,7 @@ export function readNotesTable(source: ByteSource, file: string, options: Column
   }
   const decoder = openDecoder(first, file, options.encoding);
   let csv: CsvRecords | undefined;
-  const builder = new TableBuilder(file, { text: options.text, by: options.by, truth: options.truth, event: options.event, header: options.header ?? true, limits }, (count) => {
+  const builder = new TableBuilder(file, { text: options.text, by: options.by, truth: options.truth, event: options.event, header: options.header ?? true, limits, lazyIdeas: options.lazyIdeas }, (count) => {
     if (csv) csv.columns = count;
   });
 

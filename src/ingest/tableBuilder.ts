@@ -4,6 +4,7 @@ import { CsvRecord } from './csvRecords';
 import { Delimiter } from './dialect';
 import { Idea, IngestNotice, NotesTable, SkippedRow } from './idea';
 import { fieldTooLarge, formatCount, ReadLimits, tooManyRows } from './limits';
+import { lazyArray } from '../report/lazyArray';
 
 /** The group name used when ideas are not split by any column. */
 export const ALL_IDEAS = 'all';
@@ -18,6 +19,8 @@ export interface TableOptions extends ColumnRequest {
   /** False when the first line is data, not column names (--no-header). */
   header: boolean;
   limits: ReadLimits;
+  /** Make each idea when it is read rather than keep an object per idea (see ReadOptions.lazyIdeas). */
+  lazyIdeas?: boolean;
 }
 
 interface DataRecord extends CsvRecord {
@@ -43,7 +46,7 @@ export class TableBuilder {
   private columns: ColumnChoice | undefined;
   private sample: DataRecord[] = [];
   private rows = 0;
-  private readonly ideas: Idea[] = [];
+  private readonly ideas: IdeaColumns;
   private readonly skipped: SkippedRow[] = [];
   private readonly notices: IngestNotice[] = [];
   private extraFields = { count: 0, examples: [] as IngestNotice[] };
@@ -56,11 +59,13 @@ export class TableBuilder {
     private readonly options: TableOptions,
     /** Told the number of columns once the header is read. */
     private readonly onColumns: (count: number) => void = () => undefined,
-  ) {}
+  ) {
+    this.ideas = new IdeaColumns(file);
+  }
 
   /** Ideas read so far. */
   get ideaCount(): number {
-    return this.ideas.length;
+    return this.ideas.size;
   }
 
   add(record: CsvRecord): void {
@@ -110,7 +115,7 @@ export class TableBuilder {
         'add the ideas, one per line, below the header; if that line is itself an idea, run again with --no-header',
       );
     }
-    if (this.ideas.length === 0) {
+    if (this.ideas.size === 0) {
       throw inputError(
         'NO_IDEAS',
         `none of the ${formatCount(this.rows)} rows has text in column ${quoteForMessage(header[columns.text])}`,
@@ -128,8 +133,9 @@ export class TableBuilder {
       });
     }
     const name = (column: number | undefined) => (column === undefined ? undefined : header[column]);
+    const ideas = this.ideas;
     return {
-      ideas: this.ideas,
+      ideas: this.options.lazyIdeas ? lazyArray(ideas.size, (i) => ideas.at(i), (i, key) => ideas.field(i, key)) : Array.from({ length: ideas.size }, (_, i) => ideas.at(i)),
       skipped: this.skipped,
       notices: this.notices,
       columns: {
@@ -187,16 +193,7 @@ export class TableBuilder {
     const question = field(columns.question);
     const truth = field(columns.truth);
     const event = field(columns.event);
-    this.ideas.push({
-      file: this.file,
-      row,
-      id: field(columns.id) || String(row),
-      text,
-      group: columns.by === undefined ? ALL_IDEAS : field(columns.by) || '(none)',
-      ...(question ? { question } : {}),
-      ...(truth !== undefined ? { truth } : {}),
-      ...(event ? { event } : {}),
-    });
+    this.ideas.push(row, field(columns.id) || String(row), text, columns.by === undefined ? ALL_IDEAS : field(columns.by) || '(none)', question, truth, event);
   }
 
   private fitToHeader(fields: string[], line: number, row: number): string[] {
@@ -239,3 +236,110 @@ export class TableBuilder {
 const isBlank = (fields: readonly string[]): boolean => fields.every((f) => f.trim() === '');
 
 const describeDelimiter = (d: Delimiter): string => (d === ',' ? 'commas' : d === ';' ? 'semicolons' : 'tabs');
+
+/**
+ * The ideas read, a column per field: a million ideas take their texts and about 10 bytes
+ * each, where an object per idea takes about 110 more. Repeated values (group, question,
+ * truth, event) are held once; an id that is its row number is not held at all.
+ */
+class IdeaColumns {
+  private readonly rows = new GrowableInt32();
+  private readonly texts: string[] = [];
+  /** Each idea's id, undefined where it is the row number; made at the first that is not. */
+  private ids: (string | undefined)[] | undefined;
+  private readonly groups = new ValueColumn();
+  private readonly questions = new ValueColumn();
+  private readonly truths = new ValueColumn();
+  private readonly events = new ValueColumn();
+
+  constructor(private readonly file: string) {}
+
+  get size(): number {
+    return this.texts.length;
+  }
+
+  push(row: number, id: string, text: string, group: string, question: string | undefined, truth: string | undefined, event: string | undefined): void {
+    const i = this.texts.length;
+    this.rows.push(row);
+    this.texts.push(text);
+    if (id !== String(row)) {
+      this.ids ??= new Array<string | undefined>(i).fill(undefined);
+      this.ids[i] = id;
+    } else this.ids?.push(undefined);
+    this.groups.push(group);
+    this.questions.push(question || undefined);
+    this.truths.push(truth);
+    this.events.push(event || undefined);
+  }
+
+  /** One field of idea i, without making the idea. */
+  field<K extends keyof Idea>(i: number, key: K): Idea[K] {
+    const value: Idea[keyof Idea] =
+      key === 'text' ? this.texts[i]
+      : key === 'row' ? this.rows.data[i]
+      : key === 'group' ? this.groups.at(i)!
+      : key === 'question' ? this.questions.at(i)
+      : key === 'event' ? this.events.at(i)
+      : key === 'truth' ? this.truths.at(i)
+      : this.at(i)[key];
+    return value as Idea[K];
+  }
+
+  /** Idea i, as a new object with the fields in the order they have always been written. */
+  at(i: number): Idea {
+    const row = this.rows.data[i];
+    const idea: Idea = { file: this.file, row, id: this.ids?.[i] ?? String(row), text: this.texts[i], group: this.groups.at(i)! };
+    const question = this.questions.at(i);
+    if (question !== undefined) idea.question = question;
+    const truth = this.truths.at(i);
+    if (truth !== undefined) idea.truth = truth;
+    const event = this.events.at(i);
+    if (event !== undefined) idea.event = event;
+    return idea;
+  }
+}
+
+/** Values that repeat, each held once; a column that is never given a value holds nothing per row. */
+class ValueColumn {
+  private readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  /** 1 + the value's index per row (0: none); made at the first value. */
+  private codes: GrowableInt32 | undefined;
+  private rows = 0;
+
+  push(value: string | undefined): void {
+    if (value !== undefined && this.codes === undefined) {
+      this.codes = new GrowableInt32();
+      for (let r = 0; r < this.rows; r++) this.codes.push(0);
+    }
+    this.rows++;
+    if (this.codes === undefined) return;
+    if (value === undefined) return this.codes.push(0);
+    let code = this.index.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.index.set(value, code);
+    }
+    this.codes.push(code + 1);
+  }
+
+  at(i: number): string | undefined {
+    const code = this.codes ? this.codes.data[i] : 0;
+    return code === 0 ? undefined : this.values[code - 1];
+  }
+}
+
+class GrowableInt32 {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = x;
+  }
+}

@@ -1,8 +1,9 @@
 import { CrossEventView } from '../events/crossEvent';
 import { Idea, SkippedRow } from '../ingest/idea';
 import { Theme } from '../themes/theme';
+import { mapLazily } from './lazyArray';
 import { otherIdeasOf, otherIdeasWarning, realThemes } from './otherIdeas';
-import { Report, ReportGroup, ReportOptions, ReportTheme, SCHEMA_VERSION } from './report';
+import { Report, ReportGroup, ReportIdea, ReportOptions, ReportTheme, SCHEMA_VERSION } from './report';
 
 export interface AnalysedGroup {
   name: string;
@@ -78,15 +79,17 @@ function toReportTheme(theme: Theme): ReportTheme {
     ...(theme.kept ? { kept: true } : {}),
     ...(theme.paragraphs?.length ? { paragraphs: theme.paragraphs } : {}),
     ...(theme.new ? { new: true } : {}),
-    ideas: theme.members.map(({ idea, similarity, duplicateOf, kept }) => ({
-      ...reportIdea(idea, similarity),
-      ...(duplicateOf ? { duplicateOf: duplicateOf.row } : {}),
-      ...(kept ? { kept: true } : {}),
-    })),
+    // Lazy for a large group's themes: each idea's object is made as it is written (see lazyArray).
+    ideas: mapLazily(theme.members, ({ idea, similarity, duplicateOf, kept }) => {
+      const written: ReportIdea = reportIdea(idea, similarity);
+      if (duplicateOf) written.duplicateOf = duplicateOf.row;
+      if (kept) written.kept = true;
+      return written;
+    }),
   };
 }
 
-function reportIdea(idea: Idea, similarity: number) {
+function reportIdea(idea: Idea, similarity: number): ReportIdea {
   return { file: idea.file, row: idea.row, id: idea.id, text: idea.text, similarity: Math.round(similarity * 1000) / 1000 };
 }
 

@@ -1,4 +1,5 @@
 import { batched } from './chunks';
+import { itemReader } from './lazyArray';
 import { Report } from './report';
 import { csvField, csvText } from './safeText';
 
@@ -21,7 +22,10 @@ function* csvLines(report: Report, bom: boolean): Generator<string> {
   yield `${bom ? UTF8_BOM : ''}${COLUMNS.join(',')}\r\n`;
   for (const group of report.groups) {
     for (const [t, theme] of group.themes.entries()) {
-      for (const idea of theme.ideas) {
+      // A large theme's ideas are made one by one as they are written (see lazyArray).
+      const { length, at } = itemReader(theme.ideas);
+      for (let i = 0; i < length; i++) {
+        const idea = at(i);
         yield `${
           [
             csvText(idea.file),

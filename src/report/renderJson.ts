@@ -1,4 +1,5 @@
 import { batched } from './chunks';
+import { itemReader } from './lazyArray';
 import { Report } from './report';
 
 export function renderJson(report: Report | object): string {
@@ -13,6 +14,9 @@ export function renderJsonChunks(report: Report | object): Iterable<string> {
   return batched(jsonPieces(report, '', true));
 }
 
+/** Characters of items gathered before they are handed on. */
+const PIECE = 1 << 14;
+
 /**
  * JSON.stringify(value, null, 2) piece by piece. Arrays and objects holding arrays or objects
  * are walked; anything else is stringified whole and indented to its depth (JSON.stringify
@@ -23,13 +27,26 @@ function* jsonPieces(value: unknown, indent: string, last: boolean): Generator<s
     const inner = `${indent}  `;
     if (Array.isArray(value)) {
       yield '[';
-      for (let i = 0; i < value.length; i++) {
-        yield `${i > 0 ? ',' : ''}\n${inner}`;
-        const item = value[i];
-        if (item === undefined || typeof item === 'function' || typeof item === 'symbol') yield 'null';
-        else yield* jsonPieces(item, inner, false);
+      // A large theme's ideas are made one by one as they are written (see lazyArray).
+      const { length, at } = itemReader<unknown>(value);
+      // Items written whole are gathered into one piece: a piece per idea would cost more than the idea.
+      let run = '';
+      for (let i = 0; i < length; i++) {
+        run += `${i > 0 ? ',' : ''}\n${inner}`;
+        const item = at(i);
+        const flat = item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 'null' : flatObjectJson(item, inner);
+        if (flat !== undefined) {
+          run += flat;
+          if (run.length < PIECE) continue;
+          yield run;
+          run = '';
+          continue;
+        }
+        yield run;
+        run = '';
+        yield* jsonPieces(item, inner, false);
       }
-      yield `\n${indent}]`;
+      yield `${run}\n${indent}]`;
     } else {
       let first = true;
       yield '{';
@@ -55,3 +72,39 @@ function isWalked(value: unknown): boolean {
   const values = Object.values(value);
   return values.some((v) => v !== null && typeof v === 'object') && values.some((v) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
 }
+
+/**
+ * JSON.stringify(value, null, 2) indented by `indent`, for a plain object whose values are all
+ * strings, numbers, booleans or null (a report's idea), written directly: about five times
+ * faster than stringifying it and indenting the result. Undefined for any other value.
+ */
+function flatObjectJson(value: unknown, indent: string): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const prototype = Object.getPrototypeOf(value);
+  if ((prototype !== Object.prototype && prototype !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return undefined;
+  let text = '{';
+  let first = true;
+  const keys = Object.keys(value);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    const item = (value as Record<string, unknown>)[key];
+    const kind = typeof item;
+    if (item === undefined || kind === 'function' || kind === 'symbol') continue;
+    if (item !== null && kind === 'object') return undefined;
+    text += `${first ? '' : ','}\n${indent}  ${quotedKey(key)}: ${kind === 'number' && Number.isFinite(item) ? String(item) : JSON.stringify(item)}`;
+    first = false;
+  }
+  return first ? '{}' : `${text}\n${indent}}`;
+}
+
+/** JSON.stringify(key), kept for the few keys a report repeats a million times. */
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < 1000) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
+const quotedKeys = new Map<string, string>();

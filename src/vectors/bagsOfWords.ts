@@ -1,6 +1,6 @@
 import { stem } from '../text/stem';
 import { isContentWord } from '../text/stopWords';
-import { asciiNorm, asciiWords, tokenize } from '../text/tokenize';
+import { tokenize } from '../text/tokenize';
 import { WordVectors } from './wordVectorCache';
 import { Progress, PROGRESS_EVERY } from '../progress/progress';
 
@@ -43,18 +43,28 @@ export function bagsOfWords(texts: readonly string[], vectors?: WordVectors, pro
   const n = texts.length;
   const stemStart = new Int32Array(n + 1);
   const wordStart = new Int32Array(n + 1);
-  const stemIds = int32s();
-  const stemTf = float32s();
-  const wordIds = int32s();
+  // No idea has more words than UTF-16 units: room for that many costs address space, not
+  // memory (the system gives a page only when it is written), and the arrays never grow or copy.
+  // Past MAX_ROOM values (texts of over 130 million characters) they grow as before.
+  let units = 0;
+  for (let i = 0; i < n; i++) units += texts[i].length;
+  const room = Math.min(units, MAX_ROOM);
+  const stemIds = int32s(room);
+  const stemTf = float32s(room);
+  const wordIds = int32s(room);
   const stems: string[] = [];
   const stemIdOf = new Map<string, number>();
   const df = int32s();
   const known: string[] = [];
   const wordVectorIndex = int32s();
   const entries = new Map<string, WordEntry>();
-  /** Entries by the word as written on the ASCII path, so a word met again costs one look-up. */
-  const written = new Map<string, WordEntry>();
-  const counts = new Map<number, number>();
+  const asciiTable = new WordTable();
+  /** This idea's distinct stems in order of first occurrence, with their counts. */
+  const ideaStems: number[] = [];
+  const ideaCounts: number[] = [];
+  /** Per stem id: 1 + the last idea it occurred in, and its place in that idea's list. */
+  let lastIdea: Int32Array = new Int32Array(1024);
+  let place: Int32Array = new Int32Array(1024);
   let contentWords = 0;
   let knownContentWords = 0;
 
@@ -70,6 +80,10 @@ export function bagsOfWords(texts: readonly string[], vectors?: WordVectors, pro
         stems.push(s);
         stemIdOf.set(s, stemId);
         df.push(0);
+        if (stemId >= lastIdea.length) {
+          lastIdea = grown(lastIdea);
+          place = grown(place);
+        }
       }
     }
     const index = vectors ? vectors.indexOf(norm) : -1;
@@ -84,29 +98,32 @@ export function bagsOfWords(texts: readonly string[], vectors?: WordVectors, pro
     return entry;
   };
 
-  const writtenEntry = (word: string): WordEntry => {
-    let entry = written.get(word);
-    if (!entry) written.set(word, (entry = entryOf(asciiNorm(word))));
-    return entry;
+  const addWord = (entry: WordEntry, i: number): void => {
+    if (entry.word >= 0) wordIds.push(entry.word);
+    const s = entry.stem;
+    if (s < 0) return;
+    contentWords++;
+    if (entry.known) knownContentWords++;
+    if (lastIdea[s] === i + 1) ideaCounts[place[s]]++;
+    else {
+      lastIdea[s] = i + 1;
+      place[s] = ideaStems.length;
+      ideaStems.push(s);
+      ideaCounts.push(1);
+    }
   };
 
   for (let i = 0; i < n; i++) {
-    counts.clear();
-    const ascii = asciiWords(texts[i]);
     if (progress && i % PROGRESS_EVERY === 0) progress({ stage: 'finding words', done: i, total: n, unit: 'ideas' });
-    const words = ascii ?? tokenize(texts[i]).map((t) => t.norm);
-    for (const word of words) {
-      const entry = ascii ? writtenEntry(word) : entryOf(word);
-      if (entry.word >= 0) wordIds.push(entry.word);
-      if (entry.stem < 0) continue;
-      contentWords++;
-      if (entry.known) knownContentWords++;
-      counts.set(entry.stem, (counts.get(entry.stem) ?? 0) + 1);
-    }
-    for (const [id, count] of counts) {
-      stemIds.push(id);
-      stemTf.push(1 + Math.log(count));
-      df.data[id]++;
+    ideaStems.length = 0;
+    ideaCounts.length = 0;
+    const text = texts[i];
+    if (isPlainAscii(text)) asciiTable.scan(text, (entry) => addWord(entry, i), entryOf);
+    else for (const token of tokenize(text)) addWord(entryOf(token.norm), i);
+    for (let p = 0; p < ideaStems.length; p++) {
+      stemIds.push(ideaStems[p]);
+      stemTf.push(1 + Math.log(ideaCounts[p]));
+      df.data[ideaStems[p]]++;
     }
     stemStart[i + 1] = stemIds.length;
     wordStart[i + 1] = wordIds.length;
@@ -127,14 +144,124 @@ export function bagsOfWords(texts: readonly string[], vectors?: WordVectors, pro
   };
 }
 
-/** A typed array that grows as values are pushed (doubling), then is cut to its length. */
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/** The texts `tokenize` cuts on its ASCII path (see PLAIN_ASCII there), which the scanner below follows. */
+function isPlainAscii(text: string): boolean {
+  return text.length <= ASCII_PATH_LONGEST && PLAIN_ASCII.test(text);
+}
+
+const ASCII_PATH_LONGEST = 2000;
+const PLAIN_ASCII = /^[\x20-\x5e\x60-\x7e\t\n\r]*$/;
+
+/**
+ * Words of plain-ASCII texts found by one pass over their characters and looked up in an
+ * open-addressing table of the normalised words met so far, without making a string for a
+ * word already met: a word costs O(its length). The words and norms are those of `asciiWords`
+ * and `asciiNorm` (letters and digits, ". ' :" joining two letters, ". , ; '" two digits;
+ * lower-cased, possessive "'s" removed); test/vectors/bagsOfWords.test.ts compares the two.
+ */
+class WordTable {
+  private keys: string[] = [];
+  private hashes = new Int32Array(1 << 12);
+  /** Entry of each slot; undefined for an empty slot. */
+  private entries: (WordEntry | undefined)[] = new Array<WordEntry | undefined>(1 << 12).fill(undefined);
+  private size = 0;
+
+  scan(text: string, onWord: (entry: WordEntry) => void, entryOf: (norm: string) => WordEntry): void {
+    const length = text.length;
+    let p = 0;
+    while (p < length) {
+      if (!isAlnum(text.charCodeAt(p))) {
+        p++;
+        continue;
+      }
+      const start = p;
+      for (;;) {
+        while (p < length && isAlnum(text.charCodeAt(p))) p++;
+        if (p + 1 >= length) break;
+        const joiner = text.charCodeAt(p);
+        const before = text.charCodeAt(p - 1);
+        const after = text.charCodeAt(p + 1);
+        const joinsLetters = (joiner === 46 || joiner === 39 || joiner === 58) && isLetter(before) && isLetter(after);
+        const joinsDigits = (joiner === 46 || joiner === 44 || joiner === 59 || joiner === 39) && isDigit(before) && isDigit(after);
+        if (!joinsLetters && !joinsDigits) break;
+        p++;
+      }
+      // Possessive "'s" (either case) is not part of the norm.
+      const end = p - start >= 3 && text.charCodeAt(p - 2) === 39 && (text.charCodeAt(p - 1) | 32) === 115 ? p - 2 : p;
+      onWord(this.entry(text, start, end, entryOf));
+    }
+  }
+
+  private entry(text: string, start: number, end: number, entryOf: (norm: string) => WordEntry): WordEntry {
+    let h = 0x811c9dc5;
+    for (let q = start; q < end; q++) h = Math.imul(h ^ lower(text.charCodeAt(q)), 0x01000193);
+    const mask = this.hashes.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.entries[slot];
+      if (entry === undefined) return this.insert(slot, h, text.slice(start, end).toLowerCase(), entryOf);
+      if (this.hashes[slot] === h && sameWord(this.keys[slot], text, start, end)) return entry;
+    }
+  }
+
+  private insert(slot: number, h: number, norm: string, entryOf: (norm: string) => WordEntry): WordEntry {
+    const entry = entryOf(norm);
+    this.keys[slot] = norm;
+    this.hashes[slot] = h;
+    this.entries[slot] = entry;
+    if (++this.size * 2 > this.hashes.length) this.rehash();
+    return entry;
+  }
+
+  /** Twice the slots, so that at most half are taken and a look-up probes few. */
+  private rehash(): void {
+    const { keys, hashes, entries } = this;
+    this.hashes = new Int32Array(hashes.length * 2);
+    this.entries = new Array<WordEntry | undefined>(hashes.length * 2).fill(undefined);
+    this.keys = [];
+    const mask = this.hashes.length - 1;
+    for (let old = 0; old < hashes.length; old++) {
+      if (entries[old] === undefined) continue;
+      let slot = hashes[old] & mask;
+      while (this.entries[slot] !== undefined) slot = (slot + 1) & mask;
+      this.keys[slot] = keys[old];
+      this.hashes[slot] = hashes[old];
+      this.entries[slot] = entries[old];
+    }
+  }
+}
+
+function sameWord(key: string, text: string, start: number, end: number): boolean {
+  if (key.length !== end - start) return false;
+  for (let q = 0; q < key.length; q++) if (key.charCodeAt(q) !== lower(text.charCodeAt(start + q))) return false;
+  return true;
+}
+
+const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAlnum = (c: number): boolean => isLetter(c) || isDigit(c);
+
+/**
+ * A typed array that grows as values are pushed (doubling), then is cut to its length. Made
+ * with room for all it will hold, it neither grows nor copies: its view of what was pushed
+ * is handed on, and the pages never written stay unused.
+ */
 class Growable<T extends Int32Array | Float32Array> {
   /** The values so far, and room for more; `length` of them are set. */
   data: T;
   length = 0;
 
-  constructor(private readonly make: (size: number) => T) {
-    this.data = make(1024);
+  constructor(
+    private readonly make: (size: number) => T,
+    room: number,
+  ) {
+    this.data = make(Math.max(1024, room));
   }
 
   push(x: number): void {
@@ -147,9 +274,15 @@ class Growable<T extends Int32Array | Float32Array> {
   }
 
   toArray(): T {
-    return this.data.slice(0, this.length) as T;
+    return this.data.length > LARGE_ROOM ? (this.data.subarray(0, this.length) as T) : (this.data.slice(0, this.length) as T);
   }
 }
 
-const int32s = () => new Growable((size) => new Int32Array(size));
-const float32s = () => new Growable((size) => new Float32Array(size));
+/** Room made at the start, at most: 512 MB of address space per array. */
+const MAX_ROOM = 1 << 27;
+
+/** Arrays above this many values are handed on as views (the unused pages cost nothing); smaller ones are copied to their length. */
+const LARGE_ROOM = 1 << 16;
+
+const int32s = (room = 0) => new Growable((size) => new Int32Array(size), room);
+const float32s = (room = 0) => new Growable((size) => new Float32Array(size), room);

@@ -68,7 +68,7 @@ export function largeRows(bags: BagsOfWords, options: RepresentationOptions, vec
   const gamma = new Float32Array(n);
   const w = model.textWeight;
   const d = meaning?.dimensions ?? 0;
-  const u = meaning?.commonComponent ?? [];
+  const u = Float64Array.from(meaning?.commonComponent ?? []);
   // Each distinct word's vector once, SIF weight applied: W × d floats, W ≤ the vectors' size.
   const weighted = new Float32Array(meaning ? bags.words.length * d : 0);
   if (meaning) {
@@ -78,6 +78,7 @@ export function largeRows(bags: BagsOfWords, options: RepresentationOptions, vec
     });
   }
   const average = new Float64Array(d);
+  const { wordIds, wordStart } = bags;
   for (let i = 0; i < n; i++) {
     if (!clustered[i]) continue;
     let tfNorm = 0;
@@ -90,13 +91,26 @@ export function largeRows(bags: BagsOfWords, options: RepresentationOptions, vec
     let projection = 0;
     const known = bags.wordStart[i + 1] - bags.wordStart[i];
     if (meaning && known > 0) {
-      average.fill(0);
-      for (let p = bags.wordStart[i]; p < bags.wordStart[i + 1]; p++) {
-        const base = bags.wordIds[p] * d;
-        for (let j = 0; j < d; j++) average[j] += weighted[base + j];
+      // The first word's vector is copied rather than added to zeros, and the mean and its
+      // projection are taken in one pass: the same sums, in the same order, in fewer passes.
+      const first = wordIds[wordStart[i]] * d;
+      for (let j = 0; j < d; j++) average[j] = weighted[first + j];
+      const end = wordStart[i + 1];
+      for (let p = wordStart[i] + 1; p < end; p++) {
+        const base = wordIds[p] * d;
+        let j = 0;
+        for (; j + 4 <= d; j += 4) {
+          average[j] += weighted[base + j];
+          average[j + 1] += weighted[base + j + 1];
+          average[j + 2] += weighted[base + j + 2];
+          average[j + 3] += weighted[base + j + 3];
+        }
+        for (; j < d; j++) average[j] += weighted[base + j];
       }
-      for (let j = 0; j < d; j++) average[j] /= known;
-      for (let j = 0; j < d; j++) projection += average[j] * u[j];
+      for (let j = 0; j < d; j++) {
+        average[j] /= known;
+        projection += average[j] * u[j];
+      }
       for (let j = 0; j < d; j++) {
         const r = average[j] - projection * u[j];
         sifNorm += r * r;

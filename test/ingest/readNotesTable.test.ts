@@ -238,3 +238,54 @@ describe('limits', () => {
     expect([1e6, 1500, 999, 2e9].map(formatSize)).toEqual(['1MB', '1.5kB', '999 bytes', '2GB']);
   });
 });
+
+describe('line ends met late in the file', () => {
+  // The parser looks for "\r\n" and "\r" only from the first chunk that holds a carriage return.
+  const lines = ['id,text,round', ...Array.from({ length: 40 }, (_, i) => `${i + 1},idea ${i + 1},1`)];
+  const csv = `${lines.join('\n')}\n41,"two\r\nlines",2\r\n42,after a CR,2\r43,"quoted, with a comma",3\n\n44,last,3`;
+
+  it('cut the same records, rows and lines whether the first carriage return is in the first chunk or a later one', () => {
+    const whole = read(csv, { chunkBytes: 1 << 20 });
+    for (const chunkBytes of [7, 64, 300]) {
+      const chunked = read(csv, { chunkBytes });
+      expect(chunked.ideas).toEqual(whole.ideas);
+      expect(chunked.skipped).toEqual(whole.skipped);
+    }
+    expect(whole.ideas.slice(-4).map((i) => [i.row, i.text, i.group])).toEqual([
+      [41, 'two\r\nlines', '2'],
+      [42, 'after a CR', '2'],
+      [43, 'quoted, with a comma', '3'],
+      [45, 'last', '3'],
+    ]);
+    expect(whole.skipped).toEqual([{ file: 'n.csv', row: 44, reason: 'empty row' }]);
+  });
+
+  it('report an unclosed quote after them at the line it starts on', () => {
+    const error = failure(() => read(`${lines.join('\n')}\r\n41,"never closed\n42,x,1\n`, { chunkBytes: 64 }));
+    expect([error.code, error.line]).toEqual(['CSV_QUOTE_NOT_CLOSED', 42]);
+  });
+});
+
+describe('line ends of one kind, then another', () => {
+  const body = (end: string, from: number, to: number) => Array.from({ length: to - from }, (_, i) => `${from + i},idea ${from + i},1${end}`).join('');
+
+  it.each([
+    ['CRLF, then a lone CR', `id,text,r\r\n${body('\r\n', 1, 30)}${body('\r', 30, 33)}${body('\r\n', 33, 36)}`],
+    ['CRLF, then a lone LF', `id,text,r\r\n${body('\r\n', 1, 30)}${body('\n', 30, 33)}`],
+    ['LF, then CRLF', `id,text,r\n${body('\n', 1, 30)}${body('\r\n', 30, 33)}`],
+    ['CRLF ending in a lone CR', `id,text,r\r\n${body('\r\n', 1, 30)}31,last,1\r`],
+    ['no line end after the header', 'id,text,r\r\n1,only,1'],
+  ])('%s: the same ideas whatever the chunks', (_name, csv) => {
+    const expected = csv.split(/\r\n|\n|\r/).slice(1).filter((l) => l !== '').map((l) => l.split(',').slice(1));
+    for (const chunkBytes of [5, 8, 13, 64, 1 << 20]) expect(read(csv, { chunkBytes, by: 'r' }).ideas.map((i) => [i.text, i.group])).toEqual(expected);
+  });
+
+  it('a lone "\\r" that ends a chunk, after "\\r\\n" only, still ends its line', () => {
+    // The chunk of 19 bytes ends with the "\r" after "1,one,1"; the next holds no line end.
+    const csv = `id,text,r\r\n1,one,1\r2,${'x'.repeat(50)},2`;
+    expect(read(csv, { chunkBytes: 19, by: 'r' }).ideas.map((i) => [i.text, i.group])).toEqual([
+      ['one', '1'],
+      ['x'.repeat(50), '2'],
+    ]);
+  });
+});

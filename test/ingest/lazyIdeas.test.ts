@@ -1,0 +1,48 @@
+import { LARGE_GROUP } from '../../src/analyseLarge';
+import { groupIdeas } from '../../src/groupIdeas';
+import { parseNotes } from '../../src/ingest/parseNotes';
+import { lazySource } from '../../src/report/lazyArray';
+import { renderJson } from '../../src/report/renderJson';
+import { analyseTable, reportOf } from '../../src/run';
+import { fakeVectors } from '../vectors/fakeVectors';
+
+const vectors = fakeVectors({ water: [1, 0, 0], river: [0.9, 0.1, 0], school: [0, 1, 0], teacher: [0.1, 0.9, 0], the: [0.3, 0.3, 0.3] });
+
+/** A large group "big" (ids that are row numbers but one), a small group "small" with questions, truths and events. */
+function notes(): string {
+  const lines = ['id,text,round,question,truth,event'];
+  for (let i = 1; i <= LARGE_GROUP + 300; i++) {
+    const id = i === 40 ? 'forty' : String(i);
+    lines.push(`${id},"${i % 2 ? 'clean water for the river' : 'more teachers in the school'} ${i}",big,,${i % 2 ? 'water' : 'school'},`);
+  }
+  for (let i = 1; i <= 30; i++) lines.push(`s${i},${i % 2 ? 'river water' : 'school teacher'} ${i},small,What now?,,Geneva`);
+  lines.push(',,small,,,');
+  return `${lines.join('\n')}\n`;
+}
+
+describe('ideas kept in columns and made when read', () => {
+  const eager = parseNotes(notes(), 'notes.csv', { by: 'round', truth: 'truth' });
+  const lazy = parseNotes(notes(), 'notes.csv', { by: 'round', truth: 'truth', lazyIdeas: true });
+
+  it('are the same ideas, field for field and in the same order of fields', () => {
+    expect(lazySource(lazy.ideas)).toBeDefined();
+    expect(lazy.ideas.length).toBe(eager.ideas.length);
+    expect(JSON.stringify([...lazy.ideas])).toBe(JSON.stringify(eager.ideas));
+    expect(lazy.ideas[39].id).toBe('forty');
+    expect(lazy.skipped).toEqual(eager.skipped);
+  });
+
+  it('stay lazy in a large group and are made whole in a small one', () => {
+    const groups = groupIdeas(lazy.ideas);
+    expect(groups.map((g) => [g.name, g.ideas.length, g.question])).toEqual(groupIdeas(eager.ideas).map((g) => [g.name, g.ideas.length, g.question]));
+    expect(lazySource(groups.find((g) => g.name === 'big')!.ideas)).toBeDefined();
+    const small = groups.find((g) => g.name === 'small')!.ideas;
+    expect(lazySource(small)).toBeUndefined();
+    expect(small[0]).toBe(small[0]);
+  });
+
+  it('give the same report as ideas read whole', () => {
+    const report = (table: typeof eager) => renderJson(reportOf(table, 'notes.csv', analyseTable(table, { k: { rest: 2, byGroup: new Map() }, seed: 1, wordVectors: vectors }), { k: { rest: 2, byGroup: new Map() }, seed: 1 }, '0'));
+    expect(report(lazy)).toBe(report(eager));
+  });
+});
