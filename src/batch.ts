@@ -4,6 +4,7 @@ import { RapporteurError, inputError, usageError } from './errors';
 import { acrossEvents } from './events/acrossEvents';
 import { EventThemes } from './events/crossEvent';
 import { loadVectors, readNotes } from './input';
+import { modelFingerprint } from './model/fingerprint';
 import { buildThemeModel, serialiseThemeModel } from './model/themeModel';
 import { buildReport } from './report/buildReport';
 import { EXTENSIONS } from './report/formatFromName';
@@ -14,7 +15,9 @@ import { UTF8_BOM } from './report/renderCsv';
 import { renderJson } from './report/renderJson';
 import { csvField, csvText } from './report/safeText';
 import { Report } from './report/report';
-import { AnalysedTableGroup, analyseTable, eventOf, reportOf, RunContext, RunOptions, titleOf } from './run';
+import { AnalysedTableGroup, analyseTable, eventOf, reportOf } from './api/findThemes';
+import { titleOf } from './api/titleOf';
+import { analysisSettings, RunContext, RunOptions } from './run';
 import { openOutDir } from './output/outDir';
 import { sameInode, statOrUndefined } from './output/targets';
 import { planOutputs } from './output/planOutputs';
@@ -89,8 +92,9 @@ async function analyseAndWrite(files: readonly string[], options: BatchOptions, 
   try {
     for (const [position, input] of files.entries()) {
       try {
-        const { name, table } = readNotes({ ...options.read, input, text: options.text, by: options.by, event: options.event, vectors: false }, context);
-        events.push({ position, input, name, event: eventOf(table) ?? titleOf(name), table, groups: analyseTable(table, { ...options, wordVectors }) });
+        const { notes: table } = readNotes({ ...options.read, input, text: options.text, by: options.by, event: options.event, vectors: false }, context);
+        const { name } = table;
+        events.push({ position, input, name, event: eventOf(table) ?? titleOf(name), table, groups: analyseTable(table, { ...analysisSettings(options), wordVectors }) });
       } catch (error) {
         if (!(error instanceof RapporteurError) || !options.keepGoing) throw error;
         failures.push(error);
@@ -120,6 +124,7 @@ async function analyseAndWrite(files: readonly string[], options: BatchOptions, 
       version: context.version,
       inputs: events.map((e) => e.name),
       options: { ...reportOptions(events, options), vectors: wordVectors !== undefined },
+      fingerprint: modelFingerprint(wordVectors),
       groups: [{ name: 'all', analysis: across.analysis }],
     });
     add('--save-model', serialiseThemeModel(model));
@@ -128,7 +133,7 @@ async function analyseAndWrite(files: readonly string[], options: BatchOptions, 
   const exitCode = failures.length > 0 ? 1 : 0;
   if (reportNames) {
     const reportFile = (e: LoadedEvent) => path.join(options.outDir!, reportNames[e.position]);
-    for (const e of events) add('--out-dir', render(reportOf(e.table, e.name, e.groups, options, context.version), options.format, renderOptions), reportFile(e));
+    for (const e of events) add('--out-dir', render(reportOf(e.table, e.name, e.groups, analysisSettings(options), context.version), options.format, renderOptions), reportFile(e));
     const links = new Map(events.map((e, i) => [eventThemes[i].event, reportNames[e.position]]));
     add('--out-dir', renderIndex(across.view, options.format, links, context.version, events.map((e) => e.name), renderOptions.bom), path.join(options.outDir!, reportNames[files.length]));
     await writeOutputs(outputs);

@@ -1,3 +1,4 @@
+import { commonest } from './commonest';
 import { Idea } from './ingest/idea';
 
 export interface IdeaGroup {
@@ -29,11 +30,8 @@ export function groupIdeas(ideas: readonly Idea[]): IdeaGroup[] {
     });
 }
 
+/** The question most of the group's ideas that name one answer, if there is such a majority. */
 function commonestQuestion(ideas: readonly Idea[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const idea of ideas) if (idea.question) counts.set(idea.question, (counts.get(idea.question) ?? 0) + 1);
-  let best: string | undefined;
-  for (const [q, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && q < best)) best = q;
-  const answered = [...counts.values()].reduce((a, b) => a + b, 0);
-  return best !== undefined && counts.get(best)! * 2 > answered ? best : undefined;
+  const best = commonest(ideas.map((idea) => idea.question));
+  return best !== undefined && best.count * 2 > best.total ? best.value : undefined;
 }

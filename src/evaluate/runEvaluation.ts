@@ -1,10 +1,10 @@
-import { inputError } from '../errors';
 import { groupIdeas } from '../groupIdeas';
-import { checkGroupK, GroupK, recordK } from '../groupK';
+import { GroupK, recordK } from '../groupK';
+import { evaluateThemes } from '../api/evaluateThemes';
 import { ReadOptions } from '../ingest/parseNotes';
 import { readNotes } from '../input';
 import { RunContext } from '../run';
-import { evaluate, EvaluationReport } from './evaluate';
+import { EvaluationReport } from './evaluate';
 import { EvaluationFormat, renderEvaluation } from './renderEvaluation';
 
 export interface EvaluateOptions {
@@ -24,21 +24,13 @@ export interface EvaluateOptions {
 
 /** read → cluster as the report does → compare with the human grouping → render. */
 export function runEvaluation(options: EvaluateOptions, context: RunContext): { report: EvaluationReport; rendered: string } {
-  const { name, table, wordVectors } = readNotes(
+  const { notes: table, wordVectors } = readNotes(
     { ...options.read, input: options.input, text: options.text, by: options.by, truth: options.truth, vectors: options.vectors },
     context,
   );
-  if (!table.ideas.some((idea) => idea.truth)) {
-    throw inputError(
-      'NO_TRUTH_VALUES',
-      `no idea has a value in the --truth column "${table.columns.truth ?? options.truth}"`,
-      { file: name },
-      'fill in the human grouping, or name the column that holds it',
-    );
-  }
+  const { name } = table;
   const groups = groupIdeas(table.ideas).map((g) => g.name);
-  checkGroupK(options.k, groups);
-  const report = evaluate(table.ideas, { groupK: options.k, seed: options.seed, wordVectors });
+  const report = evaluateThemes(table, { k: options.k, seed: options.seed, wordVectors });
   const rendered = renderEvaluation(
     report,
     {

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import { DEFAULT_MERGE_THRESHOLD } from '../analyse';
 import { inputError, quoteForMessage, RapporteurError, usageError } from '../errors';
 import { groupIdeas } from '../groupIdeas';
 import { Idea } from '../ingest/idea';
@@ -7,11 +6,10 @@ import { ReadOptions } from '../ingest/parseNotes';
 import { LoadedNotes, readNotes } from '../input';
 import { planOutputs } from '../output/planOutputs';
 import { writeOutputs } from '../output/writeOutputs';
-import { buildReport } from '../report/buildReport';
 import { Report } from '../report/report';
 import { Rendered } from '../report/render';
-import { renderFor, RunContext, RunOptions, titleOf } from '../run';
-import { assignIdeas, DEFAULT_ASSIGN_THRESHOLD } from './assign';
+import { assignIdeas } from '../api/assignIdeas';
+import { renderFor, RunContext, RunOptions } from '../run';
 import { parseThemeModel, ThemeModel } from './themeModel';
 
 export interface AssignRunOptions extends Pick<RunOptions, 'input' | 'text' | 'by' | 'format' | 'output' | 'color' | 'vectors' | 'merge' | 'top' | 'keywords' | 'bom'> {
@@ -31,27 +29,9 @@ export const MODEL_SIZE_LIMIT = 256 * 1024 * 1024;
 export async function runAssign(options: AssignRunOptions, context: RunContext): Promise<{ report: Report; rendered: Rendered }> {
   const planned = planOutputs([{ file: options.output, flag: '-o' }], [options.input, options.model]);
   const model = readModel(options.model);
-  const { name, table, wordVectors } = readNewNotes(options, model, context);
-  checkGroupsMeet(model, table.ideas, options, context);
-  const threshold = options.threshold ?? DEFAULT_ASSIGN_THRESHOLD;
-  const mergeThreshold = options.merge ?? DEFAULT_MERGE_THRESHOLD;
-  const groups = assignIdeas(model, table.ideas, { threshold, wordVectors, mergeThreshold });
-  const report = buildReport({
-    version: context.version,
-    title: titleOf(name),
-    inputs: [name],
-    options: {
-      k: model.options.k,
-      seed: model.options.seed,
-      ...(Number.isFinite(mergeThreshold) ? { merge: mergeThreshold } : {}),
-      by: table.columns.by ?? null,
-      text: table.columns.text,
-      model: options.model,
-      threshold,
-    },
-    groups,
-    skipped: table.skipped,
-  });
+  const { notes, wordVectors } = readNewNotes(options, model, context);
+  checkGroupsMeet(model, notes.ideas, options, context);
+  const report = assignIdeas(model, notes, { threshold: options.threshold, wordVectors, merge: options.merge === Infinity ? false : options.merge, modelName: options.model });
   const rendered = renderFor(report, options);
   await writeOutputs(planned.map((target) => ({ target, content: rendered, overwrite: true })));
   return { report, rendered };
