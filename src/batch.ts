@@ -27,6 +27,7 @@ import { Chalk } from 'chalk';
 import { DEFAULT_MERGE_THRESHOLD } from './analyse';
 import { NotesTable } from './ingest/idea';
 import { recordK } from './groupK';
+import { inputValues } from './options';
 
 export interface BatchOptions extends Omit<RunOptions, 'input'> {
   inputs: string[];
@@ -92,7 +93,7 @@ async function analyseAndWrite(files: readonly string[], options: BatchOptions, 
   try {
     for (const [position, input] of files.entries()) {
       try {
-        const { notes: table } = readNotes({ ...options.read, input, text: options.text, by: options.by, event: options.event, vectors: false }, context);
+        const { notes: table } = readNotes({ ...options.read, ...inputValues(options), input, text: options.text, by: options.by, event: options.event, vectors: false }, context);
         const { name } = table;
         events.push({ position, input, name, event: eventOf(table) ?? titleOf(name), table, groups: analyseTable(table, { ...analysisSettings(options), wordVectors }) });
       } catch (error) {

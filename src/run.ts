@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { DEFAULT_MERGE_THRESHOLD } from './analyse';
 import { AnalysisSettings, findThemes } from './api/findThemes';
 import { inputError } from './errors';
-import { GroupK } from './groupK';
+import { inputValues, OptionsOf } from './options';
 import { ReadOptions } from './ingest/parseNotes';
 import { InputContext, readNotes } from './input';
 import { Format, Rendered, renderForWriting } from './report/render';
@@ -11,36 +11,18 @@ import { serialiseThemeModel } from './model/themeModel';
 import { planOutputs } from './output/planOutputs';
 import { writeOutputs } from './output/writeOutputs';
 
-export interface RunOptions {
+/** The report's options (src/options.ts) as the command resolved them: the format chosen, colour decided, merge as a number. */
+export interface RunOptions extends Partial<Omit<OptionsOf<'report'>, 'format' | 'color' | 'merge' | 'seed' | 'vectors' | 'outDir' | 'force' | 'keepGoing' | 'quiet' | 'debug'>> {
   input: string;
-  text?: string;
-  by?: string;
-  /** Themes per group (`-k`); undefined chooses them from the data. */
-  k?: GroupK;
   seed: number;
   format: Format;
-  output?: string;
   color: boolean;
   /** Compare ideas by word meaning as well as shared words (the default). */
   vectors: boolean;
   /** Merge near-duplicates for the reader at this similarity; undefined for the default, Infinity for never. */
   merge?: number;
-  /** Show only this many most central ideas per theme in text, Markdown and Word. */
-  top?: number;
-  /** Markdown, Word and HTML: show each theme's keywords (default true). */
-  keywords?: boolean;
-  /** CSV: start with a byte-order mark; undefined for one in a file and none on standard output. */
-  bom?: boolean;
-  /** Also save the themes found to this file, to sort new ideas into them later (`assign`). */
-  saveModel?: string;
-  /** The column naming the event (default: a column named "event"). */
-  event?: string;
-  /** One set of themes found over all groups together, each group's ideas counted under them. */
-  shared?: boolean;
-  /** How to read the input: encoding, header, limits. */
+  /** Reading settings no option gives (the tests' small chunks). */
   read?: ReadOptions;
-  /** The rapporteur's edited report, whose themes and edits the new report keeps (`--keep`). */
-  keep?: string;
 }
 
 export interface RunContext extends InputContext {
@@ -70,7 +52,7 @@ export interface Draft {
 export function draftReport(options: RunOptions, context: RunContext): Draft {
   // The draft is read before anything is written: `-o draft.md --keep draft.md` refreshes it in place.
   const keep = options.keep !== undefined ? { file: options.keep, text: readDraftFile(options.keep) } : undefined;
-  const { notes, wordVectors } = readNotes({ ...options.read, input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
+  const { notes, wordVectors } = readNotes({ ...options.read, ...inputValues(options), input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
   const { report, model } = findThemes(notes, { ...analysisSettings(options), wordVectors, keep, onNotice: context.notice, progress: context.stageProgress });
   const rendered = renderFor(report, options);
   if (!options.saveModel) return { report, rendered };

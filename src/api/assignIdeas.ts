@@ -3,8 +3,10 @@ import { assignIdeas as placeIdeas, DEFAULT_ASSIGN_THRESHOLD } from '../model/as
 import { ThemeModel } from '../model/themeModel';
 import { buildReport } from '../report/buildReport';
 import { Report } from '../report/report';
+import { recordOptions } from '../options';
 import { VERSION } from '../version';
 import { WordVectors } from '../vectors/wordVectorCache';
+import { eventOf } from './findThemes';
 import { asNotes, NotesInput } from './notes';
 import { titleOf } from './titleOf';
 
@@ -32,17 +34,17 @@ export function assignIdeas(model: ThemeModel, input: NotesInput, options: Assig
   const groups = placeIdeas(model, notes.ideas, { threshold, wordVectors: options.wordVectors, mergeThreshold: merge });
   return buildReport({
     version: VERSION,
-    title: titleOf(notes.name),
+    title: eventOf(notes) ?? titleOf(notes.name),
     inputs: [notes.name],
-    options: {
+    options: recordOptions('report', {
       k: model.options.k,
       seed: model.options.seed,
-      ...(Number.isFinite(merge) ? { merge } : {}),
+      merge: Number.isFinite(merge) ? merge : undefined,
       by: notes.columns.by ?? null,
       text: notes.columns.text,
       model: options.modelName ?? 'model',
       threshold,
-    },
+    }),
     groups,
     skipped: notes.skipped,
   });

@@ -13,6 +13,7 @@ import { buildReport } from '../report/buildReport';
 import { groupTitle } from '../report/groupTitle';
 import { Report } from '../report/report';
 import { splitByGroup } from '../themes/sharedThemes';
+import { recordOptions } from '../options';
 import { VERSION } from '../version';
 import { WordVectors } from '../vectors/wordVectorCache';
 import { Clusterer } from '../cluster/clusterer';
@@ -123,7 +124,7 @@ export function reportOf(table: Pick<Notes, 'ideas' | 'columns' | 'skipped'>, na
     version,
     title: eventOf(table) ?? titleOf(name),
     inputs: [name],
-    options: { k: recordK(options.k, groups.map((g) => g.name)), seed: options.seed, ...(Number.isFinite(merge) ? { merge } : {}), by: table.columns.by ?? null, text: table.columns.text, ...(options.shared ? { shared: true } : {}) },
+    options: recordOptions('report', { k: recordK(options.k, groups.map((g) => g.name)), seed: options.seed, merge: Number.isFinite(merge) ? merge : undefined, by: table.columns.by ?? null, text: table.columns.text, shared: options.shared ? true : undefined }),
     groups: groups.map((g) => ({ name: g.name, question: g.question, themes: g.analysis.themes, ordered: g.ordered, paragraphs: g.paragraphs })),
     skipped: table.skipped,
   });
@@ -144,7 +145,7 @@ function keptGroups(notes: Notes, draft: KeptDraft, options: AnalysisSettings, n
 /** The report of a refresh records the draft it kept, and carries the text under the draft's title. */
 function withDraft(report: Report, draft: KeptDraft | undefined): Report {
   if (!draft) return report;
-  return { ...report, options: { ...report.options, keep: draft.file }, ...(draft.preface ? { paragraphs: draft.preface } : {}) };
+  return { ...report, options: recordOptions('report', { ...report.options, keep: draft.file }), ...(draft.preface ? { paragraphs: draft.preface } : {}) };
 }
 
 /** -k larger than a group: the group gets fewer themes; say so rather than leave the user wondering. */

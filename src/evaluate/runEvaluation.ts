@@ -1,31 +1,26 @@
 import { groupIdeas } from '../groupIdeas';
-import { GroupK, recordK } from '../groupK';
+import { recordK } from '../groupK';
 import { evaluateThemes } from '../api/evaluateThemes';
-import { ReadOptions } from '../ingest/parseNotes';
+import { inputValues, OptionsOf, recordOptions } from '../options';
 import { readNotes } from '../input';
 import { RunContext } from '../run';
 import { EvaluationReport } from './evaluate';
 import { EvaluationFormat, renderEvaluation } from './renderEvaluation';
 
-export interface EvaluateOptions {
+/** `evaluate`'s options (src/options.ts) as the command parsed them. */
+export interface EvaluateOptions extends Partial<Omit<OptionsOf<'evaluate'>, 'truth' | 'seed' | 'vectors' | 'evaluationFormat' | 'debug'>> {
   input: string;
   /** The column holding the human grouping. */
   truth: string;
-  text?: string;
-  by?: string;
-  /** Themes per group (`-k`); undefined chooses them from the data. */
-  k?: GroupK;
   seed: number;
   format: EvaluationFormat;
   vectors: boolean;
-  /** How to read the input: encoding, header, limits. */
-  read?: ReadOptions;
 }
 
 /** read → cluster as the report does → compare with the human grouping → render. */
 export function runEvaluation(options: EvaluateOptions, context: RunContext): { report: EvaluationReport; rendered: string } {
   const { notes: table, wordVectors } = readNotes(
-    { ...options.read, input: options.input, text: options.text, by: options.by, truth: options.truth, vectors: options.vectors },
+    { ...inputValues(options), input: options.input, text: options.text, by: options.by, truth: options.truth, vectors: options.vectors },
     context,
   );
   const { name } = table;
@@ -36,14 +31,14 @@ export function runEvaluation(options: EvaluateOptions, context: RunContext): { 
     {
       version: context.version,
       input: name,
-      options: {
+      options: recordOptions('evaluation', {
         truth: table.columns.truth ?? options.truth,
         text: table.columns.text,
         by: table.columns.by ?? null,
         k: recordK(options.k, groups),
         seed: options.seed,
         vectors: wordVectors !== undefined,
-      },
+      }),
       skipped: table.skipped,
     },
     options.format,

@@ -2,24 +2,26 @@ import * as fs from 'node:fs';
 import { inputError, quoteForMessage, RapporteurError, usageError } from '../errors';
 import { groupIdeas } from '../groupIdeas';
 import { Idea } from '../ingest/idea';
-import { ReadOptions } from '../ingest/parseNotes';
+import { inputValues, OptionsOf } from '../options';
+import { Format } from '../report/render';
 import { LoadedNotes, readNotes } from '../input';
 import { planOutputs } from '../output/planOutputs';
 import { writeOutputs } from '../output/writeOutputs';
 import { Report } from '../report/report';
 import { Rendered } from '../report/render';
 import { assignIdeas } from '../api/assignIdeas';
-import { renderFor, RunContext, RunOptions } from '../run';
+import { renderFor, RunContext } from '../run';
 import { parseThemeModel, ThemeModel } from './themeModel';
 
-export interface AssignRunOptions extends Pick<RunOptions, 'input' | 'text' | 'by' | 'format' | 'output' | 'color' | 'vectors' | 'merge' | 'top' | 'keywords' | 'bom'> {
+/** `assign`'s options (src/options.ts) as the command resolved them: the format chosen, colour decided, merge as a number. */
+export interface AssignRunOptions extends Partial<Omit<OptionsOf<'assign'>, 'model' | 'format' | 'color' | 'merge' | 'vectors' | 'debug'>> {
+  input: string;
   model: string;
-  /** Least similarity to a saved theme; below it an idea is "Unmatched". */
-  threshold?: number;
-  /** Go on when no group of the notes meets a group of the saved themes (every idea Unmatched). */
-  allowUnmatched?: boolean;
-  /** How to read the input: encoding, header, limits. */
-  read?: ReadOptions;
+  format: Format;
+  color: boolean;
+  vectors: boolean;
+  /** Merge near-duplicates at this similarity; undefined for the default, Infinity for never. */
+  merge?: number;
 }
 
 /** A saved model is a few megabytes even for a large consultation; more is not a model. */
@@ -41,7 +43,7 @@ export async function runAssign(options: AssignRunOptions, context: RunContext):
 function readNewNotes(options: AssignRunOptions, model: ThemeModel, context: RunContext): LoadedNotes {
   const by = options.by ?? model.options.by ?? 'none';
   try {
-    return readNotes({ ...options.read, input: options.input, text: options.text, by, vectors: options.vectors && model.options.vectors }, context);
+    return readNotes({ ...inputValues(options), input: options.input, text: options.text, by, event: options.event, vectors: options.vectors && model.options.vectors }, context);
   } catch (error) {
     if (options.by !== undefined || !(error instanceof RapporteurError) || error.code !== 'COLUMN_NOT_FOUND' || !error.message.includes('--by')) throw error;
     throw usageError(

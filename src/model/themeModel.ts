@@ -13,6 +13,7 @@ import { GroupAnalysis } from '../analyse';
 import { inputError, RapporteurError } from '../errors';
 import { RepresentationModel, representationDimensions } from '../vectors/represent';
 import { ModelFingerprint } from './fingerprint';
+import { recordOptions } from '../options';
 
 export const MODEL_SCHEMA_VERSION = 1;
 /** The value of the file's `format` field, which tells a saved model from a report or any other JSON. */
@@ -166,14 +167,7 @@ function canonical(model: ThemeModel): ThemeModel {
     schemaVersion: MODEL_SCHEMA_VERSION,
     generator: { name: model.generator.name, version: model.generator.version },
     createdFrom: { inputs: [...model.createdFrom.inputs], ideas: model.createdFrom.ideas },
-    options: {
-      text: options.text,
-      by: options.by,
-      k: options.k,
-      seed: options.seed,
-      ...(options.merge !== undefined ? { merge: options.merge } : {}),
-      vectors: options.vectors,
-    },
+    options: recordOptions('model', { text: options.text, by: options.by, k: options.k, seed: options.seed, merge: options.merge, vectors: options.vectors }),
     ...(model.fingerprint ? { fingerprint: { representation: model.fingerprint.representation, wordVectors: model.fingerprint.wordVectors } } : {}),
     groups: model.groups.map((g) => ({
       name: g.name,

@@ -34,7 +34,7 @@ describe('the library and the command line are one', () => {
     const command = rapporteur(['evaluate', ITU, '--truth', 'theme', '--format', 'json']);
     const notes = readNotes(ITU, { truth: 'theme' });
     const report = evaluateThemes(notes, { wordVectors });
-    const options = { truth: 'theme', text: notes.columns.text, by: notes.columns.by ?? null, k: 'auto' as const, seed: 42, vectors: true };
+    const options = { k: 'auto' as const, seed: 42, by: notes.columns.by ?? null, text: notes.columns.text, truth: 'theme', vectors: true };
     expect(renderEvaluation(report, { version: VERSION, input: ITU, options, skipped: notes.skipped }, 'json')).toBe(command.stdout);
   });
 });
