@@ -8,6 +8,7 @@
  */
 import { kmeans } from 'ml-kmeans';
 import { deriveSeed, Random, seededRandom } from '../random';
+import { renumberLabels } from './renumberLabels';
 
 export interface KMeansOptions {
   k: number;
@@ -165,7 +166,7 @@ function farthestRowInSharedCluster(rows: number[][], labels: number[], k: numbe
  * unused ids), and computes centroids and inertia in the space of `rows`.
  */
 export function summariseClustering(rows: number[][], labels: number[]): Clustering {
-  const renumbered = renumberByFirstOccurrence(labels);
+  const renumbered = renumberLabels(labels);
   const clusterCount = renumbered.length === 0 ? 0 : Math.max(...renumbered) + 1;
   const centroids = meanOfEachLabel(rows, renumbered, clusterCount);
   let inertia = 0;
@@ -173,19 +174,6 @@ export function summariseClustering(rows: number[][], labels: number[]): Cluster
     inertia += squaredDistance(row, centroids[renumbered[i]]);
   });
   return { labels: renumbered, centroids, inertia };
-}
-
-/** Relabels so that the cluster of row 0 is 0, the next new cluster met is 1, and so on. */
-export function renumberByFirstOccurrence(labels: number[]): number[] {
-  const newId = new Map<number, number>();
-  return labels.map((label) => {
-    let id = newId.get(label);
-    if (id === undefined) {
-      id = newId.size;
-      newId.set(label, id);
-    }
-    return id;
-  });
 }
 
 function meanOfEachLabel(rows: number[][], labels: number[], clusterCount: number): number[][] {

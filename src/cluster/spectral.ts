@@ -9,6 +9,7 @@ import { EigenvalueDecomposition } from 'ml-matrix';
 import { Clustering, firstCopyOfEachRow, kmeansWithRestarts, summariseClustering } from './kmeansRestarts';
 import { SparseSymmetricMatrix, toDense, topEigenpairs } from './sparseEigen';
 import { wardLabels } from './ward';
+import { dot } from '../vectors/dense';
 
 export interface SpectralOptions {
   k: number;
@@ -285,12 +286,6 @@ export function similarityNeighbourLists(similarity: readonly Float64Array[], ne
     weights.push(Float64Array.from(chosen, (j) => Math.max(row[j], SIMILARITY_FLOOR)));
   }
   return { indices, weights };
-}
-
-function dot(a: number[], b: number[]): number {
-  let total = 0;
-  for (let d = 0; d < a.length; d++) total += a[d] * b[d];
-  return total;
 }
 
 /**

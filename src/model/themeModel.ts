@@ -14,6 +14,8 @@ import { inputError, RapporteurError } from '../errors';
 import { RepresentationModel, representationDimensions } from '../vectors/represent';
 import { ModelFingerprint } from './fingerprint';
 import { recordOptions } from '../options';
+import { compareThemes } from '../report/themeOrder';
+import { norm } from '../vectors/dense';
 
 export const MODEL_SCHEMA_VERSION = 1;
 /** The value of the file's `format` field, which tells a saved model from a report or any other JSON. */
@@ -108,7 +110,7 @@ export function buildThemeModel(input: ThemeModelInput): ThemeModel {
         centre: centre.map(roundCentre),
       });
     });
-    themes.sort((a, b) => b.size - a.size || compareText(a.label, b.label));
+    themes.sort((a, b) => compareThemes(a, b));
     return {
       name,
       ...(question !== undefined ? { question } : {}),
@@ -408,13 +410,3 @@ function describe(value: unknown): string {
 
 /** How far from 1 the length of a saved unit vector may be after rounding to CENTRE_DIGITS digits. */
 const NORM_TOLERANCE = 1e-3;
-
-function norm(v: readonly number[]): number {
-  let s = 0;
-  for (const x of v) s += x * x;
-  return Math.sqrt(s);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
