@@ -4,7 +4,7 @@ import { runEvaluation } from './evaluate/runEvaluation';
 import { descriptorSource } from './ingest/source';
 import { BINARY_FORMATS, Format, Rendered } from './report/render';
 import { chooseFormat } from './report/formatFromName';
-import { CommandName, inputValues, OptionDeclaration, OptionKey, OPTIONS, optionsOf, OptionsOf, OptionValueError } from './options';
+import { CommandName, OptionDeclaration, OptionKey, OPTIONS, optionsOf, OptionsOf, OptionValueError } from './options';
 import { VERSION } from './version';
 import { SingleBar, Presets } from 'cli-progress';
 import { runBatch } from './batch';

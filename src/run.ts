@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
-import { DEFAULT_MERGE_THRESHOLD } from './analyse';
-import { AnalysisSettings, findThemes } from './api/findThemes';
+import { findThemes } from './api/findThemes';
 import { inputError } from './errors';
 import { inputValues, OptionsOf } from './options';
 import { ReadOptions } from './ingest/parseNotes';
@@ -53,7 +52,8 @@ export function draftReport(options: RunOptions, context: RunContext): Draft {
   // The draft is read before anything is written: `-o draft.md --keep draft.md` refreshes it in place.
   const keep = options.keep !== undefined ? { file: options.keep, text: readDraftFile(options.keep) } : undefined;
   const { notes, wordVectors } = readNotes({ ...options.read, ...inputValues(options), input: options.input, text: options.text, by: options.by, event: options.event, vectors: options.vectors }, context);
-  const { report, model } = findThemes(notes, { ...analysisSettings(options), wordVectors, keep, onNotice: context.notice, progress: context.stageProgress });
+  const { keep: _, ...analysis } = options;
+  const { report, model } = findThemes(notes, { ...analysis, wordVectors, keep, onNotice: context.notice, progress: context.stageProgress });
   const rendered = renderFor(report, options);
   if (!options.saveModel) return { report, rendered };
   return { report, rendered, model: serialiseThemeModel(model) };
@@ -62,11 +62,6 @@ export function draftReport(options: RunOptions, context: RunContext): Draft {
 /** The report in the format asked for; colour only when it goes to the terminal. */
 export function renderFor(report: Report, options: Pick<RunOptions, 'format' | 'color' | 'output' | 'top' | 'keywords' | 'bom'>): Rendered {
   return renderForWriting(report, options.format, { color: options.color && !options.output, top: options.top, keywords: options.keywords, bom: options.bom ?? options.output !== undefined });
-}
-
-/** The command's analysis options as findThemes and the batch take them. */
-export function analysisSettings(options: Pick<RunOptions, 'k' | 'seed' | 'merge' | 'shared'>): AnalysisSettings {
-  return { k: options.k, seed: options.seed, merge: options.merge ?? DEFAULT_MERGE_THRESHOLD, shared: options.shared };
 }
 
 function readDraftFile(file: string): string {

@@ -1,7 +1,7 @@
 import { analyseGroupWithModel, DEFAULT_MERGE_THRESHOLD, GroupAnalysis } from '../analyse';
 import { quoteForMessage } from '../errors';
 import { groupIdeas, IdeaGroup } from '../groupIdeas';
-import { checkGroupK, kForGroup, recordK } from '../groupK';
+import { checkGroupK, GroupK, kForGroup, recordK } from '../groupK';
 import { KeptDraft } from '../keep/draft';
 import { describeOutcome } from '../keep/describeOutcome';
 import { keepDraft } from '../keep/keepDraft';
@@ -70,13 +70,10 @@ export const DEFAULT_SEED = 42;
 export function findThemes(input: NotesInput, options: FindThemesOptions = {}): FoundThemes {
   const notes = asNotes(input);
   const notice = options.onNotice ?? (() => undefined);
-  const k = toGroupK(options.k);
-  const seed = options.seed ?? DEFAULT_SEED;
-  const merge = options.merge === false ? Infinity : (options.merge ?? DEFAULT_MERGE_THRESHOLD);
-  const settings: AnalysisSettings = { k, seed, merge, shared: options.shared, wordVectors: options.wordVectors, clusterer: options.clusterer, progress: options.progress };
+  const settings = analysisSettings(options);
   const kept = options.keep ? parseDraft(options.keep.text, options.keep.file) : undefined;
   const groupsOfNotes = groupIdeas(notes.ideas);
-  checkGroupK(k, groupsOfNotes.map((g) => g.name));
+  checkGroupK(settings.k, groupsOfNotes.map((g) => g.name));
   noteSmallGroups(groupsOfNotes, notes.columns.by, settings, notice);
   const groups = kept ? keptGroups(notes, kept, settings, notice) : analyseTable(notes, settings);
   const report = withDraft(reportOf(notes, notes.name, groups, settings), kept);
@@ -85,15 +82,13 @@ export function findThemes(input: NotesInput, options: FindThemesOptions = {}): 
   return { report, model, groups };
 }
 
-/** The analysis settings in their resolved form: k per group, merge as a number (Infinity: never). */
-export interface AnalysisSettings {
-  k?: ReturnType<typeof toGroupK>;
-  seed: number;
-  merge: number;
-  shared?: boolean;
-  wordVectors?: WordVectors;
-  clusterer?: Clusterer;
-  progress?: Progress;
+/** The analysis options resolved: k per group, the seed, merge as a number (Infinity: never). */
+export type AnalysisSettings = Omit<FindThemesOptions, 'k' | 'seed' | 'merge' | 'keep' | 'onNotice'> & { k?: GroupK; seed: number; merge: number };
+
+/** Defaults filled in and values checked, as the command line does: every other option passes as given. */
+export function analysisSettings(options: Omit<FindThemesOptions, 'keep'>): AnalysisSettings {
+  const { k, seed, merge, onNotice: _, ...rest } = options;
+  return { ...rest, k: toGroupK(k), seed: seed ?? DEFAULT_SEED, merge: merge === false ? Infinity : (merge ?? DEFAULT_MERGE_THRESHOLD) };
 }
 
 /** Each group of the notes clustered into themes. */
