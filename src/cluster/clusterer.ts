@@ -1,4 +1,5 @@
 import { dot, normalise } from '../vectors/dense';
+import { clusterMeans } from './clusterMeans';
 import { clusterRows, ClusterOptions } from './clusterRows';
 
 /**
@@ -37,15 +38,7 @@ export interface Clustering {
 
 /** The normalised mean of each cluster's rows, for labels 0..k−1 (rows labelled −1 count for none). */
 export function clusterCentres(rows: readonly (readonly number[])[], labels: readonly number[]): number[][] {
-  const k = labels.reduce((m, l) => Math.max(m, l + 1), 0);
-  const dimensions = rows.length > 0 ? rows[0].length : 0;
-  const sums = Array.from({ length: k }, () => new Array<number>(dimensions).fill(0));
-  rows.forEach((row, i) => {
-    if (labels[i] < 0) return;
-    const sum = sums[labels[i]];
-    for (let d = 0; d < dimensions; d++) sum[d] += row[d];
-  });
-  return sums.map((sum) => normalise(sum));
+  return clusterMeans(rows, labels).map((mean) => normalise(mean));
 }
 
 /** The cluster of each row: the centre of highest cosine (ties to the lower label). */

@@ -8,6 +8,7 @@
  */
 import { kmeans } from 'ml-kmeans';
 import { deriveSeed, Random, seededRandom } from '../random';
+import { clusterMeans } from './clusterMeans';
 import { renumberLabels } from './renumberLabels';
 
 export interface KMeansOptions {
@@ -147,7 +148,7 @@ export function fillEmptyClusters(rows: number[][], labels: number[], k: number,
 
 /** Row with the largest positive distance to its centroid (lowest index on ties), or -1. */
 function farthestRowInSharedCluster(rows: number[][], labels: number[], k: number): number {
-  const centroids = meanOfEachLabel(rows, labels, k);
+  const centroids = clusterMeans(rows, labels, k);
   let farthest = -1;
   let farthestDistance = 0;
   rows.forEach((row, i) => {
@@ -168,24 +169,12 @@ function farthestRowInSharedCluster(rows: number[][], labels: number[], k: numbe
 export function summariseClustering(rows: number[][], labels: number[]): Clustering {
   const renumbered = renumberLabels(labels);
   const clusterCount = renumbered.length === 0 ? 0 : Math.max(...renumbered) + 1;
-  const centroids = meanOfEachLabel(rows, renumbered, clusterCount);
+  const centroids = clusterMeans(rows, renumbered, clusterCount);
   let inertia = 0;
   rows.forEach((row, i) => {
     inertia += squaredDistance(row, centroids[renumbered[i]]);
   });
   return { labels: renumbered, centroids, inertia };
-}
-
-function meanOfEachLabel(rows: number[][], labels: number[], clusterCount: number): number[][] {
-  const dimension = rows.length === 0 ? 0 : rows[0].length;
-  const sums = Array.from({ length: clusterCount }, () => new Array<number>(dimension).fill(0));
-  const sizes = new Array<number>(clusterCount).fill(0);
-  rows.forEach((row, i) => {
-    const sum = sums[labels[i]];
-    for (let d = 0; d < dimension; d++) sum[d] += row[d];
-    sizes[labels[i]]++;
-  });
-  return sums.map((sum, c) => (sizes[c] === 0 ? sum : sum.map((value) => value / sizes[c])));
 }
 
 function squaredDistance(a: number[], b: number[]): number {

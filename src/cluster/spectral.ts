@@ -10,6 +10,7 @@ import { Clustering, firstCopyOfEachRow, kmeansWithRestarts, summariseClustering
 import { SparseSymmetricMatrix, toDense, topEigenpairs } from './sparseEigen';
 import { wardLabels } from './ward';
 import { dot } from '../vectors/dense';
+import { clusterMeans } from './clusterMeans';
 
 export interface SpectralOptions {
   k: number;
@@ -139,7 +140,7 @@ export function clusterSpectralEmbedding(
 ): Clustering {
   const { k, seed, restarts } = options;
   const firstColumns = normaliseRows(embedding.vectors.map((vector) => vector.slice(0, k)));
-  const initialCentres = options.start === 'ward' ? centresOf(firstColumns, wardLabels(firstColumns, k)) : undefined;
+  const initialCentres = options.start === 'ward' ? clusterMeans(firstColumns, wardLabels(firstColumns, k)) : undefined;
   const clustering = kmeansWithRestarts(firstColumns, { k, seed, restarts, initialCentres });
   // Copies of one idea get slightly different graph rows (neither picks itself as a
   // neighbour), so give every copy the label of its first occurrence.
@@ -152,18 +153,6 @@ export function clusterSpectralEmbedding(
  * k-th and (k+1)-th smallest Laplacian eigenvalues; the smallest such k on ties.
  * maxK is clipped to eigenvalues.length - 1 because the gap needs the (k+1)-th value.
  */
-function centresOf(rows: number[][], labels: number[]): number[][] {
-  const k = Math.max(...labels) + 1;
-  const d = rows[0].length;
-  const sums = Array.from({ length: k }, () => new Array<number>(d).fill(0));
-  const counts = new Array<number>(k).fill(0);
-  labels.forEach((l, i) => {
-    counts[l]++;
-    for (let j = 0; j < d; j++) sums[l][j] += rows[i][j];
-  });
-  return sums.map((s, l) => s.map((x) => x / counts[l]));
-}
-
 export function eigengapK(eigenvalues: number[], minK: number, maxK: number): number {
   const lowest = Math.max(1, minK);
   const highest = Math.min(maxK, eigenvalues.length - 1);
