@@ -36,6 +36,27 @@ describe('the package as a library', () => {
     }
   });
 
+  it('type-checks a TypeScript program against the declarations it ships', () => {
+    const program = path.join(ROOT, 'test', 'api', `.consumer-${process.pid}.ts`);
+    fs.writeFileSync(
+      program,
+      [
+        "import { findThemes, readNotes, renderReport, type FindThemesOptions, type Report } from 'rapporteur';",
+        "const options: FindThemesOptions = { k: '1=6,auto', seed: 1, merge: false };",
+        "const report: Report = findThemes(readNotes('notes.csv', { by: 'round' }), options).report;",
+        "export const shown: string | Uint8Array = renderReport(report, 'markdown', { top: 3 });",
+        "export const wrong: number = report.groups[0].themes[0].label;",
+      ].join('\n'),
+    );
+    try {
+      const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--ignoreConfig', '--noEmit', '--strict', '--module', 'node20', '--moduleResolution', 'node16', '--types', 'node', program], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      // The one error is the deliberate one: a label is a string, and the declarations say so.
+      expect(tsc.stdout.trim().split('\n')).toEqual([expect.stringMatching(/consumer-\d+\.ts\(5,14\): error TS2322: Type 'string' is not assignable to type 'number'/)]);
+    } finally {
+      fs.rmSync(program, { force: true });
+    }
+  });
+
   it('reads CSV text held in memory and gives a library error a code and a place, without printing', () => {
     const result = runProgram(`
       const { readNotes, findThemes, RapporteurError } = require('rapporteur');
