@@ -53,8 +53,9 @@ describe('assign and evaluate read odd files as the report does', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const windows1252 = path.join(dir, 'late.csv');
   fs.writeFileSync(windows1252, Buffer.from('idea;round\nCaf\xe9 with free wifi for every citizen;1\nFighting cybercrime;2\n', 'latin1'));
+  // Themes saved without groups, so that the new notes' groups always meet them.
   const saved = path.join(dir, 'themes.json');
-  rapporteur([ITU, '--save-model', saved, '-q', '--format', 'json']);
+  rapporteur([ITU, '--by', 'none', '-k', '5', '--save-model', saved, '-q', '--format', 'json']);
 
   it('assign follows its own hint: --encoding windows-1252 reads the file it stopped at', () => {
     const refused = rapporteur(['assign', '--model', saved, windows1252]);
@@ -69,18 +70,15 @@ describe('assign and evaluate read odd files as the report does', () => {
   it('assign and evaluate take --no-header: the first line is read as an idea', () => {
     const ideas = (args: string[]) => JSON.parse(rapporteur([...args, '--encoding', 'windows-1252', '--no-header', '--by', 'none', '--format', 'json']).stdout).totals.ideas;
     expect(ideas([windows1252])).toBe(3);
-    expect(ideas(['assign', '--model', saved, windows1252, '--allow-unmatched'])).toBe(3);
+    expect(ideas(['assign', '--model', saved, windows1252])).toBe(3);
     expect(ideas(['evaluate', windows1252, '--truth', '2'])).toBe(3);
   });
 
-  it.each([
-    ['--max-rows', '1', /more than 1 rows, the row limit/],
-    ['--max-field-size', '10', /larger than the field size limit of 10 bytes/],
-  ])('assign and evaluate stop at %s %s as the report does', (flag, value, message) => {
-    const stderr = (args: string[]) => rapporteur([...args, '--encoding', 'windows-1252', flag, value]);
-    for (const result of [stderr([windows1252]), stderr(['assign', '--model', saved, windows1252]), stderr(['evaluate', windows1252, '--truth', 'round'])]) {
+  it('assign and evaluate stop at --max-rows as the report does', () => {
+    const run = (args: string[]) => rapporteur([...args, '--encoding', 'windows-1252', '--max-rows', '1']);
+    for (const result of [run([windows1252]), run(['assign', '--model', saved, windows1252]), run(['evaluate', windows1252, '--truth', 'round'])]) {
       expect(result.status).toBe(1);
-      expect(result.stderr).toMatch(message);
+      expect(result.stderr).toMatch(/more than 1 rows, the row limit/);
     }
   });
 });
