@@ -289,16 +289,13 @@ export function inputValues<T extends object>(values: T): Partial<T> {
 }
 
 /**
- * The options a record carries, from the values to record, in the order declared; undefined
- * values are left out. The report, the saved themes and the evaluation all write their
- * `options` so.
+ * The options a record carries, picked from the values given, in the order declared: only the
+ * options declared with that record, and only those with a value. The report, the saved themes
+ * and the evaluation all write their `options` so, which is how a newly declared option gets
+ * recorded without another list.
  */
-export function recordOptions<T extends object>(record: Record, values: T): T {
-  const keys = (Object.keys(OPTIONS) as OptionKey[]).filter((key) => (OPTIONS[key] as OptionDeclaration<unknown>).records?.includes(record));
-  const recorded = pick(values, keys);
-  // Options the record has that are no command-line option (e.g. whether word vectors were loaded) follow.
-  for (const [key, value] of Object.entries(values)) if (!(key in recorded) && value !== undefined) (recorded as { [key: string]: unknown })[key] = value;
-  return recorded as T;
+export function recordOptions<T extends object>(record: Record, values: T): Partial<T> {
+  return pick(values, (Object.keys(OPTIONS) as OptionKey[]).filter((key) => (OPTIONS[key] as OptionDeclaration<unknown>).records?.includes(record)));
 }
 
 function pick<T extends object>(values: T, keys: readonly string[]): Partial<T> {

@@ -2,7 +2,7 @@ import { DEFAULT_MERGE_THRESHOLD } from '../analyse';
 import { assignIdeas as placeIdeas, DEFAULT_ASSIGN_THRESHOLD } from '../model/assign';
 import { ThemeModel } from '../model/themeModel';
 import { buildReport } from '../report/buildReport';
-import { Report } from '../report/report';
+import { Report, ReportOptions } from '../report/report';
 import { recordOptions } from '../options';
 import { VERSION } from '../version';
 import { WordVectors } from '../vectors/wordVectorCache';
@@ -44,7 +44,7 @@ export function assignIdeas(model: ThemeModel, input: NotesInput, options: Assig
       text: notes.columns.text,
       model: options.modelName ?? 'model',
       threshold,
-    }),
+    }) as ReportOptions,
     groups,
     skipped: notes.skipped,
   });

@@ -2,19 +2,17 @@ import { inputError } from '../errors';
 import { groupIdeas } from '../groupIdeas';
 import { checkGroupK } from '../groupK';
 import { evaluate, EvaluationReport } from '../evaluate/evaluate';
-import { WordVectors } from '../vectors/wordVectorCache';
-import { Clusterer } from '../cluster/clusterer';
+import { AnalysisOptions } from '../analyse';
 import { DEFAULT_SEED } from './findThemes';
 import { KOption, toGroupK } from './kOption';
 import { asNotes, NotesInput } from './notes';
 
-export interface EvaluateThemesOptions {
+/** As `findThemes` takes them: the analysis's own options pass through. */
+export interface EvaluateThemesOptions extends Omit<Partial<AnalysisOptions>, 'k' | 'seed'> {
   /** Themes per group, as `findThemes` takes it. */
   k?: KOption;
   /** Default 42. */
   seed?: number;
-  wordVectors?: WordVectors;
-  clusterer?: Clusterer;
 }
 
 /**
@@ -35,5 +33,6 @@ export function evaluateThemes(input: NotesInput, options: EvaluateThemesOptions
   }
   const k = toGroupK(options.k);
   checkGroupK(k, groupIdeas(notes.ideas).map((g) => g.name));
-  return evaluate(notes.ideas, { groupK: k, seed: options.seed ?? DEFAULT_SEED, wordVectors: options.wordVectors, clusterer: options.clusterer });
+  const { k: _, ...analysis } = options;
+  return evaluate(notes.ideas, { ...analysis, groupK: k, seed: options.seed ?? DEFAULT_SEED });
 }

@@ -1,4 +1,4 @@
-import { analyseGroupWithModel, DEFAULT_MERGE_THRESHOLD, GroupAnalysis } from '../analyse';
+import { analyseGroupWithModel, AnalysisOptions, DEFAULT_MERGE_THRESHOLD, GroupAnalysis } from '../analyse';
 import { quoteForMessage } from '../errors';
 import { groupIdeas, IdeaGroup } from '../groupIdeas';
 import { checkGroupK, GroupK, kForGroup, recordK } from '../groupK';
@@ -8,40 +8,35 @@ import { keepDraft } from '../keep/keepDraft';
 import { parseDraft } from '../keep/parseDraft';
 import { modelFingerprint } from '../model/fingerprint';
 import { buildThemeModel, ThemeModel } from '../model/themeModel';
-import { Progress } from '../progress/progress';
 import { buildReport } from '../report/buildReport';
 import { groupTitle } from '../report/groupTitle';
-import { Report } from '../report/report';
+import { Report, ReportOptions } from '../report/report';
 import { splitByGroup } from '../themes/sharedThemes';
 import { recordOptions } from '../options';
 import { VERSION } from '../version';
-import { WordVectors } from '../vectors/wordVectorCache';
-import { Clusterer } from '../cluster/clusterer';
 import { commonest } from '../commonest';
 import { KOption, toGroupK } from './kOption';
 import { asNotes, Notes, NotesInput } from './notes';
 import { titleOf } from './titleOf';
 
-/** What `findThemes` takes besides the notes; every field has the command line's default. */
-export interface FindThemesOptions {
+/**
+ * What `findThemes` takes besides the notes; every field has the command line's default. The
+ * analysis's own options (src/analyse.ts: `wordVectors`, `clusterer`, `pipeline`, `progress`, …)
+ * pass through as they are, so an option added there reaches the library and the command alike.
+ */
+export interface FindThemesOptions extends Omit<Partial<AnalysisOptions>, 'k' | 'seed' | 'mergeThreshold'> {
   /** Themes per group: a number, "auto" (default), or per group as `-k` takes it ("1=7,2=5", "6,3=4"). */
   k?: KOption;
   /** Random seed (default 42): the same notes and seed give the same themes. */
   seed?: number;
-  /** Word meaning (`loadWordVectors()`); without it ideas are compared by shared words only, as `--no-vectors` does. */
-  wordVectors?: WordVectors;
   /** Show near-duplicate ideas once from this similarity (0–1, default 0.8); false lists every idea. */
   merge?: number | false;
   /** One set of themes over all groups, each group's ideas counted under them (`--shared`). */
   shared?: boolean;
   /** An edited report whose headings, bullets and paragraphs to keep (`--keep`): its text and its name. */
   keep?: { text: string; file: string };
-  /** Another clustering method in place of the default (see src/cluster/clusterer.ts). */
-  clusterer?: Clusterer;
   /** Told about what the caller may want to know (small groups, a refreshed draft's changes, groups mostly unthemed): one line each. */
   onNotice?: (message: string) => void;
-  /** Told what a long analysis is doing. */
-  progress?: Progress;
 }
 
 /** The themes found: the report (the JSON contract every format is rendered from) and the themes as a model for `assignIdeas`. */
@@ -86,15 +81,15 @@ export function findThemes(input: NotesInput, options: FindThemesOptions = {}): 
 export type AnalysisSettings = Omit<FindThemesOptions, 'k' | 'seed' | 'merge' | 'keep' | 'onNotice'> & { k?: GroupK; seed: number; merge: number };
 
 /** Defaults filled in and values checked, as the command line does: every other option passes as given. */
-export function analysisSettings(options: Omit<FindThemesOptions, 'keep'>): AnalysisSettings {
-  const { k, seed, merge, onNotice: _, ...rest } = options;
+export function analysisSettings(options: Omit<FindThemesOptions, 'keep'> & { keep?: unknown }): AnalysisSettings {
+  const { k, seed, merge, onNotice: _, keep: __, ...rest } = options;
   return { ...rest, k: toGroupK(k), seed: seed ?? DEFAULT_SEED, merge: merge === false ? Infinity : (merge ?? DEFAULT_MERGE_THRESHOLD) };
 }
 
 /** Each group of the notes clustered into themes. */
 export function analyseTable(table: Pick<Notes, 'ideas'>, options: AnalysisSettings): AnalysedTableGroup[] {
   const groups = groupIdeas(table.ideas);
-  const analysisOptions = { seed: options.seed, wordVectors: options.wordVectors, mergeThreshold: options.merge, progress: options.progress, clusterer: options.clusterer };
+  const analysisOptions = { ...options, mergeThreshold: options.merge };
   if (options.shared) {
     // One set of themes over every group: -k gives its number (a value per group has no meaning here).
     const k = options.k?.rest === 'auto' ? undefined : options.k?.rest;
@@ -113,13 +108,20 @@ export function analyseTable(table: Pick<Notes, 'ideas'>, options: AnalysisSetti
 }
 
 /** The report of analysed groups, titled by the notes' event, else by the input's name. */
-export function reportOf(table: Pick<Notes, 'ideas' | 'columns' | 'skipped'>, name: string, groups: AnalysedTableGroup[], options: Pick<AnalysisSettings, 'k' | 'seed' | 'merge' | 'shared'>, version = VERSION): Report {
+export function reportOf(table: Pick<Notes, 'ideas' | 'columns' | 'skipped'>, name: string, groups: AnalysedTableGroup[], options: AnalysisSettings, version = VERSION): Report {
   const merge = options.merge;
   return buildReport({
     version,
     title: eventOf(table) ?? titleOf(name),
     inputs: [name],
-    options: recordOptions('report', { k: recordK(options.k, groups.map((g) => g.name)), seed: options.seed, merge: Number.isFinite(merge) ? merge : undefined, by: table.columns.by ?? null, text: table.columns.text, shared: options.shared ? true : undefined }),
+    options: recordOptions('report', {
+      ...options,
+      k: recordK(options.k, groups.map((g) => g.name)),
+      merge: Number.isFinite(merge) ? merge : undefined,
+      by: table.columns.by ?? null,
+      text: table.columns.text,
+      shared: options.shared ? true : undefined,
+    }) as ReportOptions,
     groups: groups.map((g) => ({ name: g.name, question: g.question, themes: g.analysis.themes, ordered: g.ordered, paragraphs: g.paragraphs })),
     skipped: table.skipped,
   });
@@ -140,7 +142,7 @@ function keptGroups(notes: Notes, draft: KeptDraft, options: AnalysisSettings, n
 /** The report of a refresh records the draft it kept, and carries the text under the draft's title. */
 function withDraft(report: Report, draft: KeptDraft | undefined): Report {
   if (!draft) return report;
-  return { ...report, options: recordOptions('report', { ...report.options, keep: draft.file }), ...(draft.preface ? { paragraphs: draft.preface } : {}) };
+  return { ...report, options: recordOptions('report', { ...report.options, keep: draft.file }) as ReportOptions, ...(draft.preface ? { paragraphs: draft.preface } : {}) };
 }
 
 /** -k larger than a group: the group gets fewer themes; say so rather than leave the user wondering. */

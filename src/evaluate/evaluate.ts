@@ -115,7 +115,7 @@ export function evaluate(ideas: readonly Idea[], options: AnalysisOptions & { gr
 }
 
 function evaluateGroup(name: string, question: string | undefined, ideas: readonly Idea[], options: AnalysisOptions): GroupEvaluation {
-  const themes = reportOrder(analyseGroup(ideas, { k: options.k, seed: options.seed, pipeline: options.pipeline, wordVectors: options.wordVectors, clusterer: options.clusterer }));
+  const themes = reportOrder(analyseGroup(ideas, options));
   const evaluatedThemes: EvaluatedTheme[] = themes.map((t, i) => ({
     number: i + 1,
     label: t.label,

@@ -5,7 +5,7 @@ import { inputValues, OptionsOf, recordOptions } from '../options';
 import { readNotes } from '../input';
 import { RunContext } from '../run';
 import { EvaluationReport } from './evaluate';
-import { EvaluationFormat, renderEvaluation } from './renderEvaluation';
+import { EvaluationFormat, EvaluationSetting, renderEvaluation } from './renderEvaluation';
 
 /** `evaluate`'s options (src/options.ts) as the command parsed them. */
 export interface EvaluateOptions extends Partial<Omit<OptionsOf<'evaluate'>, 'truth' | 'seed' | 'vectors' | 'evaluationFormat' | 'debug'>> {
@@ -25,20 +25,21 @@ export function runEvaluation(options: EvaluateOptions, context: RunContext): { 
   );
   const { name } = table;
   const groups = groupIdeas(table.ideas).map((g) => g.name);
-  const report = evaluateThemes(table, { k: options.k, seed: options.seed, wordVectors });
+  const report = evaluateThemes(table, { ...options, wordVectors });
   const rendered = renderEvaluation(
     report,
     {
       version: context.version,
       input: name,
       options: recordOptions('evaluation', {
+        ...options,
         truth: table.columns.truth ?? options.truth,
         text: table.columns.text,
         by: table.columns.by ?? null,
         k: recordK(options.k, groups),
         seed: options.seed,
         vectors: wordVectors !== undefined,
-      }),
+      }) as EvaluationSetting['options'],
       skipped: table.skipped,
     },
     options.format,

@@ -169,7 +169,7 @@ function canonical(model: ThemeModel): ThemeModel {
     schemaVersion: MODEL_SCHEMA_VERSION,
     generator: { name: model.generator.name, version: model.generator.version },
     createdFrom: { inputs: [...model.createdFrom.inputs], ideas: model.createdFrom.ideas },
-    options: recordOptions('model', { text: options.text, by: options.by, k: options.k, seed: options.seed, merge: options.merge, vectors: options.vectors }),
+    options: recordOptions('model', { text: options.text, by: options.by, k: options.k, seed: options.seed, merge: options.merge, vectors: options.vectors }) as ThemeModelOptions,
     ...(model.fingerprint ? { fingerprint: { representation: model.fingerprint.representation, wordVectors: model.fingerprint.wordVectors } } : {}),
     groups: model.groups.map((g) => ({
       name: g.name,
