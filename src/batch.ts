@@ -108,7 +108,7 @@ async function analyseAndWrite(files: readonly string[], options: BatchOptions, 
   const eventThemes = uniqueEvents(events.map((e) => ({ event: e.event, themes: e.groups.flatMap((g) => g.analysis.themes) })));
   const across = acrossEvents(eventThemes, { seed: options.seed, wordVectors, mergeThreshold: options.merge ?? DEFAULT_MERGE_THRESHOLD });
   const toFile = options.output !== undefined || options.outDir !== undefined;
-  const renderOptions = { color: options.color && !toFile, top: options.top, keywords: options.keywords, bom: options.bom ?? toFile };
+  const renderOptions = { ...options, color: options.color && !toFile, bom: options.bom ?? toFile };
   const outputs: OutputFile[] = [];
   const add = (flag: string, content: string | Uint8Array, file?: string) => {
     const target = planned.find((t) => t.flag === flag && (file === undefined || t.name === file))!;

@@ -4,7 +4,7 @@ import { inputError } from './errors';
 import { inputValues, OptionsOf } from './options';
 import { ReadOptions } from './ingest/parseNotes';
 import { InputContext, readNotes } from './input';
-import { Format, Rendered, renderForWriting } from './report/render';
+import { Format, Rendered, RenderOptions, renderForWriting } from './report/render';
 import { Report } from './report/report';
 import { serialiseThemeModel } from './model/themeModel';
 import { planOutputs } from './output/planOutputs';
@@ -60,8 +60,9 @@ export function draftReport(options: RunOptions, context: RunContext): Draft {
 }
 
 /** The report in the format asked for; colour only when it goes to the terminal. */
-export function renderFor(report: Report, options: Pick<RunOptions, 'format' | 'color' | 'output' | 'top' | 'keywords' | 'bom'>): Rendered {
-  return renderForWriting(report, options.format, { color: options.color && !options.output, top: options.top, keywords: options.keywords, bom: options.bom ?? options.output !== undefined });
+export function renderFor(report: Report, options: Pick<RunOptions, 'format' | 'color' | 'output' | 'bom'> & Partial<RenderOptions>): Rendered {
+  // Every rendering option passes as given; only colour and the byte-order mark depend on where the report goes.
+  return renderForWriting(report, options.format, { ...options, color: options.color && !options.output, bom: options.bom ?? options.output !== undefined });
 }
 
 function readDraftFile(file: string): string {
