@@ -16,7 +16,7 @@ export type CommandName = 'report' | 'evaluate' | 'assign';
 export const COMMANDS: readonly CommandName[] = ['report', 'evaluate', 'assign'];
 
 /** The records an option's value is written into. */
-export type Record = 'report' | 'model' | 'evaluation';
+export type RecordName = 'report' | 'model' | 'evaluation';
 
 /** What the value is for: reading the notes, finding themes, showing them, or running the command. */
 export type OptionGroup = 'input' | 'analysis' | 'output' | 'command';
@@ -41,7 +41,7 @@ export interface OptionDeclaration<T, C extends CommandName = CommandName> {
   defaultHelp?: string;
   required?: boolean;
   /** The records that carry the value (src/report/report.ts, src/model/themeModel.ts, src/evaluate/renderEvaluation.ts). */
-  records?: readonly Record[];
+  records?: readonly RecordName[];
 }
 
 /** Declare an option whose value has type T (the inference keeps `commands` as literal names). */
@@ -294,7 +294,7 @@ export function inputValues<T extends object>(values: T): Partial<T> {
  * and the evaluation all write their `options` so, which is how a newly declared option gets
  * recorded without another list.
  */
-export function recordOptions<T extends object>(record: Record, values: T): Partial<T> {
+export function recordOptions<T extends object>(record: RecordName, values: T): Partial<T> {
   return pick(values, (Object.keys(OPTIONS) as OptionKey[]).filter((key) => (OPTIONS[key] as OptionDeclaration<unknown>).records?.includes(record)));
 }
 
