@@ -1,5 +1,6 @@
 import { analyseLargeGroup, LARGE_GROUP } from './analyseLarge';
-import { clusterRows, ClusterOptions } from './cluster/clusterRows';
+import { ClusterOptions } from './cluster/clusterRows';
+import { Clusterer, defaultClusterer } from './cluster/clusterer';
 import { markOutliers, OutlierOptions } from './cluster/outliers';
 import { Idea } from './ingest/idea';
 import { analyseText, AnalysedText } from './text/analyse';
@@ -41,6 +42,8 @@ export interface AnalysisOptions {
   mergeThreshold?: number;
   /** Told what a large group's analysis is doing (see src/progress/). */
   progress?: Progress;
+  /** The clustering method for groups of up to LARGE_GROUP ideas; default: `defaultClusterer` of the pipeline. */
+  clusterer?: Clusterer;
 }
 
 export const DEFAULT_MERGE_THRESHOLD = 0.8;
@@ -121,7 +124,8 @@ export function clusterIdeas(texts: readonly AnalysedText[], options: AnalysisOp
   const similarity = clusteringSimilarity(representation, rows, clustered.map((i) => texts[i]), options.wordVectors, config.wordAlignment);
   // A k that leaves more than a quarter of the ideas over is no report's k (see OTHER_IDEAS_WARNING_SHARE).
   const admissible = (l: readonly number[]) => markOutliers(rows, l, config).filter((x) => x < 0).length <= OTHER_IDEAS_WARNING_SHARE * rows.length;
-  const found = markOutliers(rows, clusterRows(rows, { ...config, k: options.k, seed: options.seed, admissible }, similarity ?? undefined), config);
+  const clusterer = options.clusterer ?? defaultClusterer(config);
+  const found = markOutliers(rows, clusterer.fit(rows, { k: options.k, seed: options.seed, admissible, similarity: similarity ?? undefined }).labels, config);
   clustered.forEach((i, position) => (labels[i] = found[position]));
   return { labels, clustered, rows, representation };
 }

@@ -12,6 +12,7 @@ import { fieldReader, itemReader, lazyArray } from './report/lazyArray';
 import { OTHER_IDEAS_LABEL, Theme, ThemeMember } from './themes/theme';
 import { bagsOfWords } from './vectors/bagsOfWords';
 import { evenlySpread, largeRows } from './vectors/largeRows';
+import { renumberLabels } from './cluster/renumberLabels';
 
 /**
  * Groups larger than this take the linear path below; smaller ones keep the full pipeline
@@ -284,7 +285,7 @@ function chooseK(space: LargeSpace, clustered: Int32Array, config: PipelineConfi
   const similarity = sampleSimilarity(sample, scored);
   const tried = ks.map((k) => {
     const labels = nearestCentres(sample, sampleKMeans(sample, { k, seed, restarts: CHOOSE_K_RESTARTS, maxIterations: SAMPLE_ITERATIONS }));
-    return { k, score: silhouette(similarity, compact(Array.from(scored, (q) => labels[q]))) };
+    return { k, score: silhouette(similarity, renumberLabels(Array.from(scored, (q) => labels[q]))) };
   });
   return bestByScore(tried)!.k;
 }
@@ -359,13 +360,4 @@ function unitCentres(space: LargeSpace, centres: number[][]): LargeCentres {
     unit.meaning.set(row.slice(space.columns), c * space.dimensions);
   });
   return unit.prepare();
-}
-
-/** Labels renumbered 0..m−1, for a sample that may miss some clusters. */
-function compact(labels: ArrayLike<number>): number[] {
-  const ids = new Map<number, number>();
-  return Array.from(labels, (l) => {
-    if (!ids.has(l)) ids.set(l, ids.size);
-    return ids.get(l)!;
-  });
 }

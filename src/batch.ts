@@ -4,26 +4,25 @@ import { RapporteurError, inputError, usageError } from './errors';
 import { acrossEvents } from './events/acrossEvents';
 import { EventThemes } from './events/crossEvent';
 import { loadVectors, readNotes } from './input';
+import { modelFingerprint } from './model/fingerprint';
 import { buildThemeModel, serialiseThemeModel } from './model/themeModel';
 import { buildReport } from './report/buildReport';
 import { EXTENSIONS } from './report/formatFromName';
-import { Format, render, wordRenderer } from './report/render';
-import { renderHtmlIndex } from './report/renderHtml';
-import { markdownEventsSection, textEventsSection } from './report/renderEvents';
-import { UTF8_BOM } from './report/renderCsv';
-import { renderJson } from './report/renderJson';
-import { csvField, csvText } from './report/safeText';
+import { OUTPUT_FORMATS } from './report/formats';
+import { Format, render } from './report/render';
 import { Report } from './report/report';
-import { AnalysedTableGroup, analyseTable, eventOf, reportOf, RunContext, RunOptions, titleOf } from './run';
+import { AnalysedTableGroup, analyseTable, analysisSettings, eventOf, reportOf } from './api/findThemes';
+import { titleOf } from './api/titleOf';
+import { RunContext, RunOptions } from './run';
 import { openOutDir } from './output/outDir';
 import { sameInode, statOrUndefined } from './output/targets';
 import { planOutputs } from './output/planOutputs';
 import { OutputFile, writeOutputs } from './output/writeOutputs';
 import { interruptible } from './output/signals';
-import { Chalk } from 'chalk';
 import { DEFAULT_MERGE_THRESHOLD } from './analyse';
 import { NotesTable } from './ingest/idea';
 import { recordK } from './groupK';
+import { inputValues } from './options';
 
 export interface BatchOptions extends Omit<RunOptions, 'input'> {
   inputs: string[];
@@ -89,8 +88,9 @@ async function analyseAndWrite(files: readonly string[], options: BatchOptions, 
   try {
     for (const [position, input] of files.entries()) {
       try {
-        const { name, table } = readNotes({ ...options.read, input, text: options.text, by: options.by, event: options.event, vectors: false }, context);
-        events.push({ position, input, name, event: eventOf(table) ?? titleOf(name), table, groups: analyseTable(table, { ...options, wordVectors }) });
+        const { notes: table } = readNotes({ ...options.read, ...inputValues(options), input, text: options.text, by: options.by, event: options.event, vectors: false }, context);
+        const { name } = table;
+        events.push({ position, input, name, event: eventOf(table) ?? titleOf(name), table, groups: analyseTable(table, { ...analysisSettings(options), wordVectors }) });
       } catch (error) {
         if (!(error instanceof RapporteurError) || !options.keepGoing) throw error;
         failures.push(error);
@@ -108,7 +108,7 @@ async function analyseAndWrite(files: readonly string[], options: BatchOptions, 
   const eventThemes = uniqueEvents(events.map((e) => ({ event: e.event, themes: e.groups.flatMap((g) => g.analysis.themes) })));
   const across = acrossEvents(eventThemes, { seed: options.seed, wordVectors, mergeThreshold: options.merge ?? DEFAULT_MERGE_THRESHOLD });
   const toFile = options.output !== undefined || options.outDir !== undefined;
-  const renderOptions = { color: options.color && !toFile, top: options.top, keywords: options.keywords, bom: options.bom ?? toFile };
+  const renderOptions = { ...options, color: options.color && !toFile, bom: options.bom ?? toFile };
   const outputs: OutputFile[] = [];
   const add = (flag: string, content: string | Uint8Array, file?: string) => {
     const target = planned.find((t) => t.flag === flag && (file === undefined || t.name === file))!;
@@ -120,6 +120,7 @@ async function analyseAndWrite(files: readonly string[], options: BatchOptions, 
       version: context.version,
       inputs: events.map((e) => e.name),
       options: { ...reportOptions(events, options), vectors: wordVectors !== undefined },
+      fingerprint: modelFingerprint(wordVectors),
       groups: [{ name: 'all', analysis: across.analysis }],
     });
     add('--save-model', serialiseThemeModel(model));
@@ -128,9 +129,9 @@ async function analyseAndWrite(files: readonly string[], options: BatchOptions, 
   const exitCode = failures.length > 0 ? 1 : 0;
   if (reportNames) {
     const reportFile = (e: LoadedEvent) => path.join(options.outDir!, reportNames[e.position]);
-    for (const e of events) add('--out-dir', render(reportOf(e.table, e.name, e.groups, options, context.version), options.format, renderOptions), reportFile(e));
+    for (const e of events) add('--out-dir', render(reportOf(e.table, e.name, e.groups, analysisSettings(options), context.version), options.format, renderOptions), reportFile(e));
     const links = new Map(events.map((e, i) => [eventThemes[i].event, reportNames[e.position]]));
-    add('--out-dir', renderIndex(across.view, options.format, links, context.version, events.map((e) => e.name), renderOptions.bom), path.join(options.outDir!, reportNames[files.length]));
+    add('--out-dir', OUTPUT_FORMATS[options.format].renderIndex({ view: across.view, links, version: context.version, inputs: events.map((e) => e.name), bom: renderOptions.bom }), path.join(options.outDir!, reportNames[files.length]));
     await writeOutputs(outputs);
     context.notice(`rapporteur: wrote ${events.length} report${events.length === 1 ? '' : 's'} and ${reportNames[files.length]} to ${options.outDir}`);
     return { exitCode };
@@ -242,24 +243,4 @@ function combinedReport(events: readonly LoadedEvent[], eventThemes: readonly Ev
     skipped: events.flatMap((e) => e.table.skipped),
     events: view,
   });
-}
-
-function renderIndex(view: NonNullable<Report['events']>, format: Format, links: ReadonlyMap<string, string>, version: string, inputs: string[], bom: boolean): string | Uint8Array {
-  switch (format) {
-    case 'markdown':
-      return `${markdownEventsSection(view, links, '#').join('\n').replace(/\n+$/, '')}\n`;
-    case 'text':
-      return `${textEventsSection(view, new Chalk({ level: 0 })).join('\n')}\n`;
-    case 'json':
-      return renderJson({ schemaVersion: 1, generator: { name: 'rapporteur', version }, inputs, events: view });
-    case 'csv': {
-      const lines = [['theme', 'shared', ...view.events, 'total'].map(csvText).join(',')];
-      for (const t of view.themes) lines.push([csvText(t.label), t.shared ? 'yes' : 'no', ...view.events.map((e) => csvField(t.counts[e] ?? 0)), csvField(t.size)].join(','));
-      return `${bom ? UTF8_BOM : ''}${lines.join('\r\n')}\r\n`;
-    }
-    case 'docx':
-      return wordRenderer().renderDocxIndex(view, links);
-    case 'html':
-      return renderHtmlIndex(view, links, version);
-  }
 }

@@ -1,15 +1,11 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { EVALUATION_FORMATS, EvaluationFormat } from './evaluate/renderEvaluation';
 import { runEvaluation } from './evaluate/runEvaluation';
-import { checkEncoding } from './ingest/encoding';
-import { DEFAULT_LIMITS, formatCount, formatSize, parseSize } from './ingest/limits';
-import { ReadOptions } from './ingest/parseNotes';
 import { descriptorSource } from './ingest/source';
-import { FORMATS, BINARY_FORMATS, Format, Rendered } from './report/render';
+import { BINARY_FORMATS, Format, Rendered } from './report/render';
 import { chooseFormat } from './report/formatFromName';
-import { GroupK, parseGroupK } from './groupK';
+import { CommandName, OptionDeclaration, OptionKey, OPTIONS, optionsOf, OptionsOf, OptionValueError } from './options';
+import { VERSION } from './version';
 import { SingleBar, Presets } from 'cli-progress';
 import { runBatch } from './batch';
 import { runAssign } from './model/runAssign';
@@ -40,111 +36,57 @@ const EXAMPLES = `Examples:
   rapporteur assign --model themes.json new-event.csv   … and sort a new event into them
 `;
 
-function version(): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
-  return manifest.version;
-}
-
-/** Never undefined: commander would store '' for it, which once reached k-means as k = 0. */
-function parseK(value: string): GroupK {
-  const spec = parseGroupK(value);
-  if (typeof spec === 'string') throw new InvalidArgumentError(`${spec}.`);
-  return spec;
-}
-
-function parsePositive(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('give a whole number of at least 1.');
-  return Number(value);
-}
-
-function parseSimilarity(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1) throw new InvalidArgumentError('give a number from 0 to 1.');
-  return number;
-}
-
-function parseThreshold(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < -1 || number > 1) throw new InvalidArgumentError('give a number from -1 to 1.');
-  return number;
-}
-
-function parseSeed(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 2 ** 31 - 1) throw new InvalidArgumentError('give a whole number from 0 to 2147483647.');
-  return Number(value);
-}
-
-function parseEncoding(value: string): string {
-  try {
-    return checkEncoding(value);
-  } catch {
-    throw new InvalidArgumentError('give an encoding such as utf-8, utf-16le, utf-16be or windows-1252.');
+/**
+ * The declared options a command takes (src/options.ts), as commander options. The value of
+ * each lands under its declared key (`--max-field-size` as maxFieldBytes, evaluate's --format
+ * as evaluationFormat): see `valuesOf`.
+ */
+function addDeclaredOptions(command: Command, name: CommandName): Command {
+  for (const key of optionsOf(name)) {
+    const declared = OPTIONS[key] as OptionDeclaration<unknown>;
+    const option = new Option(declared.flags, declared.helpFor?.[name] ?? declared.help);
+    if (declared.parse) {
+      const parse = declared.parse;
+      option.argParser((value: string) => {
+        try {
+          return parse(value);
+        } catch (error) {
+          if (error instanceof OptionValueError) throw new InvalidArgumentError(error.message);
+          throw error;
+        }
+      });
+    }
+    if (declared.choices) option.choices(declared.choices);
+    if (declared.default !== undefined || declared.defaultHelp !== undefined) {
+      // A negated flag (--no-header) brings its own default of true.
+      if (!option.negate) option.default(declared.default, declared.defaultHelp);
+    }
+    if (declared.required) option.makeOptionMandatory();
+    command.addOption(option);
+    if (declared.negation) command.addOption(new Option(declared.negation.flags, declared.negation.help));
   }
+  return command;
 }
 
-function parseFieldSize(value: string): number {
-  const bytes = parseSize(value);
-  if (bytes === undefined) throw new InvalidArgumentError('give a size in bytes, such as 1000000, 500kB or 10MB.');
-  return bytes;
+/** Where commander puts a declared option's value: its name from the flag (--max-field-size: maxFieldSize). */
+const attributeOf = (key: OptionKey): string => new Option(OPTIONS[key].flags).attributeName();
+
+/** The parsed values of a command's options under their declared keys. */
+function valuesOf<C extends CommandName>(name: C, parsed: { [attribute: string]: unknown }): OptionsOf<C> {
+  const values: { [key: string]: unknown } = {};
+  for (const key of optionsOf(name)) values[key] = parsed[attributeOf(key)];
+  return values as OptionsOf<C>;
 }
 
-function parseRowCount(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError('give a whole number of at least 1.');
-  return Number(value);
-}
-
-/** How to read the input, for the report and `evaluate` alike. */
-function addInputOptions(command: Command): Command {
-  return command
-    .addOption(
-      new Option('--encoding <name>', 'character encoding of the input, e.g. utf-8, utf-16le, utf-16be, windows-1252 (default: from its byte-order mark, else UTF-8)').argParser(
-        parseEncoding,
-      ),
-    )
-    .option('--no-header', 'the first line is an idea, not column names; columns are then "column 1", "column 2", … (--text 2 also works)')
-    .addOption(
-      new Option('--max-field-size <size>', 'largest field read; a larger one is an error (a quote never closed makes one)')
-        .argParser(parseFieldSize)
-        .default(DEFAULT_LIMITS.maxFieldBytes, formatSize(DEFAULT_LIMITS.maxFieldBytes)),
-    )
-    .addOption(
-      new Option('--max-rows <n>', 'most rows read; more is an error')
-        .argParser(parseRowCount)
-        .default(DEFAULT_LIMITS.maxRows, formatCount(DEFAULT_LIMITS.maxRows)),
-    );
-}
-
-/** Where a report goes and how it reads, for the report and `assign` alike; `order` says which ideas --top keeps. */
-function addReportOutputOptions(command: Command, order: 'most central' | 'most similar'): Command {
-  return command
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default(undefined, 'from the -o file name, else text'))
-    .option('-o, --output <file>', 'write the report to this file instead of standard output; .md, .docx, .html, .json, .csv or .txt picks the format')
-    .addOption(new Option('--top <n>', `text, Markdown and Word: show only the n ${order} ideas of each theme`).argParser(parsePositive))
-    .option('--no-keywords', 'Markdown, Word and HTML: leave out the keywords under each theme')
-    .option('--bom', 'CSV: start with a UTF-8 byte-order mark (the default when writing to a file, so spreadsheets read accents)')
-    .option('--no-bom', 'CSV: no byte-order mark, even in a file')
-    .addOption(
-      new Option('--merge <similarity>', 'show near-duplicate ideas once, "(×N)", from this similarity of their words (0–1; 1 = same words only)')
-        .argParser(parseSimilarity)
-        .default(undefined, '0.8'),
-    )
-    .option('--no-merge', 'list every idea, even repeated ones');
-}
-
-/** The options shared by the report and `evaluate`, with the same flags, defaults and checks. */
-function addAnalysisOptions(command: Command): Command {
-  return command
-    .option('--text <column>', 'column holding the ideas (default: idea, text, note, comment, response or suggestion; else the longest texts)')
-    .option('--by <column>', 'cluster each value of this column apart, or "none" (default: round, conversation, session or question)')
-    .addOption(new Option('-k, --k <n>', 'themes per group: a number, "auto" to choose from the data, or per group by name (1=7,2=7,3=5)').argParser(parseK).default(undefined, 'auto'))
-    .addOption(new Option('--seed <n>', 'random seed; same input and seed give the same output').argParser(parseSeed).default(42));
+function version(): string {
+  return VERSION;
 }
 
 /** What the command line asked for; the actions only record it, so that main() runs it and maps every outcome. */
 type Invocation =
-  | { command: 'report'; inputs: string[]; options: CliOptions }
-  | { command: 'evaluate'; input: string; options: EvaluateCliOptions }
-  | { command: 'assign'; input: string; options: AssignCliOptions };
+  | { command: 'report'; inputs: string[]; options: OptionsOf<'report'> }
+  | { command: 'evaluate'; input: string; options: OptionsOf<'evaluate'> }
+  | { command: 'assign'; input: string; options: OptionsOf<'assign'> };
 
 function buildProgram(invoked: (invocation: Invocation) => void, entered: (subcommand: string) => void, writeOut: (text: string) => void): Command {
   const program = new Command()
@@ -153,18 +95,7 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     .version(version(), '-V, --version')
     .argument('<inputs...>', 'CSV files of notes, folders of them, or - to read standard input')
     .usage('[options] <inputs...>\n       rapporteur evaluate <input> --truth <column> [options]\n       rapporteur assign --model <file> <input> [options]');
-  addReportOutputOptions(addInputOptions(addAnalysisOptions(program)), 'most central')
-    .option('--event <column>', 'column naming the event of each idea, for the report title (default: a column named "event", else the file name)')
-    .option('--shared', 'one set of themes for all groups (--by), each group counted under them')
-    .option('--out-dir <folder>', 'several inputs: write one report per input and an index of the themes they share into this folder')
-    .option('--force', 'overwrite reports that already exist in --out-dir')
-    .option('--keep-going', 'report an input that cannot be read and go on with the others (exit 1 at the end)')
-    .option('-q, --quiet', 'no progress display (stages of a long run, inputs of a batch)')
-    .option('--keep <file>', 'keep the themes of this edited report (Markdown, CSV or JSON): its headings, bullets and paragraphs stay, new ideas are placed; may be the -o file')
-    .option('--save-model <file>', 'also save the themes found, to sort new ideas into them later with `rapporteur assign`')
-    .option('--no-vectors', 'compare ideas by shared words only, without word meaning (GloVe vectors)')
-    .option('--no-color', 'never colour the text output (also: NO_COLOR=1)')
-    .option('--debug', 'show the stack trace of an unexpected error')
+  addDeclaredOptions(program, 'report')
     .addHelpText('beforeAll', EXAMPLES)
     .showSuggestionAfterError()
     // Options before a subcommand are the program's, after it the subcommand's: `evaluate --text` is evaluate's.
@@ -173,103 +104,27 @@ function buildProgram(invoked: (invocation: Invocation) => void, entered: (subco
     // Help and version go to stdout like any output: checked, and quiet when the reader leaves (`| head`).
     .configureOutput({ writeOut, writeErr: () => undefined })
     .hook('preSubcommand', (_, subcommand) => entered(subcommand.name()))
-    .action((inputs: string[], options: CliOptions) => invoked({ command: 'report', inputs, options }));
+    .action((inputs: string[], parsed: { [attribute: string]: unknown }) => invoked({ command: 'report', inputs, options: valuesOf('report', parsed) }));
 
   // .command() copies the settings above (exitOverride, output, suggestions) to the subcommand.
   const evaluate = program
     .command('evaluate')
     .description('Cluster the notes as the report does and score the themes against a human grouping (AMI, ARI, NMI, V-measure, purity).')
-    .argument('<input>', 'CSV file of notes, or - to read standard input')
-    .requiredOption('--truth <column>', 'column holding the human grouping to compare with; rows where it is empty are not scored');
-  addInputOptions(addAnalysisOptions(evaluate))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(EVALUATION_FORMATS).default('text'))
-    .option('--no-vectors', 'compare ideas by shared words only, without word meaning (GloVe vectors)')
-    .option('--debug', 'show the stack trace of an unexpected error')
-    .action((input: string, options: EvaluateCliOptions) => {
-      rejectOptionsBefore(program, evaluate);
-      invoked({ command: 'evaluate', input, options });
-    });
+    .argument('<input>', 'CSV file of notes, or - to read standard input');
+  addDeclaredOptions(evaluate, 'evaluate').action((input: string, parsed: { [attribute: string]: unknown }) => {
+    rejectOptionsBefore(program, evaluate);
+    invoked({ command: 'evaluate', input, options: valuesOf('evaluate', parsed) });
+  });
 
   const assign = program
     .command('assign')
     .description('Sort new ideas into the themes saved with --save-model; ideas close to none go to "Unmatched".')
-    .argument('<input>', 'CSV file of new notes, or - to read standard input')
-    .requiredOption('--model <file>', 'the saved themes (written by --save-model)')
-    .option('--text <column>', 'column holding the ideas (found as in a report when not given)')
-    .option('--by <column>', 'group the new ideas by this column, or "none"; groups meet the saved groups by name (default: the column the themes were saved with)')
-    .addOption(new Option('--threshold <similarity>', 'least similarity to a saved theme (−1 to 1); below it an idea is "Unmatched"').argParser(parseThreshold).default(undefined, '0.2'))
-    .option('--no-vectors', 'compare by shared words only (only for themes saved with --no-vectors)')
-    .option('--allow-unmatched', 'go on when no group of the notes is a group of the saved themes (every idea is then Unmatched)')
-    .option('--no-color', 'never colour the text output (also: NO_COLOR=1)')
-    .option('--debug', 'show the stack trace of an unexpected error')
-    .action((input: string, options: AssignCliOptions) => {
-      rejectOptionsBefore(program, assign);
-      invoked({ command: 'assign', input, options });
-    });
-  addReportOutputOptions(addInputOptions(assign), 'most similar');
+    .argument('<input>', 'CSV file of new notes, or - to read standard input');
+  addDeclaredOptions(assign, 'assign').action((input: string, parsed: { [attribute: string]: unknown }) => {
+    rejectOptionsBefore(program, assign);
+    invoked({ command: 'assign', input, options: valuesOf('assign', parsed) });
+  });
   return program;
-}
-
-interface AssignCliOptions extends InputCliOptions {
-  model: string;
-  allowUnmatched?: boolean;
-  text?: string;
-  by?: string;
-  threshold?: number;
-  format?: Format;
-  keywords: boolean;
-  bom?: boolean;
-  output?: string;
-  top?: number;
-  merge?: number | false;
-  color: boolean;
-  vectors: boolean;
-  debug?: boolean;
-}
-
-/** What addInputOptions adds. */
-interface InputCliOptions {
-  encoding?: string;
-  header: boolean;
-  maxFieldSize: number;
-  maxRows: number;
-}
-
-const readOptions = (o: InputCliOptions): ReadOptions => ({ encoding: o.encoding, header: o.header, maxFieldBytes: o.maxFieldSize, maxRows: o.maxRows });
-
-/** What addAnalysisOptions and the shared flags give every command that clusters. */
-interface AnalysisCliOptions extends InputCliOptions {
-  text?: string;
-  by?: string;
-  k?: GroupK;
-  seed: number;
-  vectors: boolean;
-  debug?: boolean;
-}
-
-interface CliOptions extends AnalysisCliOptions {
-  format?: Format;
-  keywords: boolean;
-  /** --bom or --no-bom; undefined: a mark in files, none on standard output. */
-  bom?: boolean;
-  output?: string;
-  top?: number;
-  /** A similarity from --merge, false from --no-merge, undefined for the default. */
-  merge?: number | false;
-  saveModel?: string;
-  keep?: string;
-  event?: string;
-  shared?: boolean;
-  outDir?: string;
-  force?: boolean;
-  keepGoing?: boolean;
-  quiet?: boolean;
-  color: boolean;
-}
-
-interface EvaluateCliOptions extends AnalysisCliOptions {
-  truth: string;
-  format: EvaluationFormat;
 }
 
 /** `rapporteur --seed 3 evaluate …` would give the seed to the report, which does not run: say so. */
@@ -390,46 +245,37 @@ export async function main(argv: string[]): Promise<number> {
 async function execute(invocation: Invocation, context: RunContext): Promise<{ rendered?: Rendered; exitCode: number; format: string }> {
   if (invocation.command === 'evaluate') {
     const o = invocation.options;
-    const { rendered } = runEvaluation(
-      { input: invocation.input, truth: o.truth, text: o.text, by: o.by, k: o.k, seed: o.seed, format: o.format, vectors: o.vectors, read: readOptions(o) },
-      context,
-    );
-    return { rendered, exitCode: 0, format: o.format };
+    const { rendered } = runEvaluation({ ...o, input: invocation.input, format: o.evaluationFormat }, context);
+    return { rendered, exitCode: 0, format: o.evaluationFormat };
   }
   if (invocation.command === 'assign') {
     const o = invocation.options;
     const format = chooseFormat(o.format, o.output);
     refuseBinaryOnTerminal(format, o.output);
-    const { rendered } = await runAssign(
-      {
-        model: o.model, input: invocation.input, text: o.text, by: o.by, threshold: o.threshold, format, output: o.output, color: colourWanted(o.color),
-        vectors: o.vectors, top: o.top, merge: o.merge === false ? Infinity : o.merge, keywords: o.keywords, bom: o.bom,
-        allowUnmatched: o.allowUnmatched === true, read: readOptions(o),
-      },
-      context,
-    );
+    const { rendered } = await runAssign({ ...o, input: invocation.input, format, color: colourWanted(o.color), merge: mergeOf(o.merge) }, context);
     return { rendered: o.output ? undefined : rendered, exitCode: 0, format };
   }
   const o = invocation.options;
   if (o.outDir && o.output) throw usageError('CONFLICTING_OUTPUTS', '--out-dir writes one report per input and -o one report of all inputs: give one of them', 'drop -o, or --out-dir');
   const format = chooseFormat(o.format, o.output);
   if (!o.outDir) refuseBinaryOnTerminal(format, o.output);
-  const common = {
-    text: o.text, by: o.by, k: o.k, seed: o.seed, format, output: o.output, color: colourWanted(o.color), vectors: o.vectors, keywords: o.keywords, bom: o.bom,
-    top: o.top, merge: o.merge === false ? Infinity : o.merge, saveModel: o.saveModel, event: o.event, shared: o.shared,
-    read: readOptions(o),
-  };
+  const common = { ...o, format, color: colourWanted(o.color), merge: mergeOf(o.merge) };
   const [first] = invocation.inputs;
   if (invocation.inputs.length === 1 && !o.outDir && !isFolder(first)) {
-    const { rendered } = await run({ ...common, input: first, keep: o.keep }, context);
+    const { rendered } = await run({ ...common, input: first }, context);
     return { rendered: o.output ? undefined : rendered, exitCode: 0, format };
   }
   if (o.keep !== undefined) throw usageError('KEEP_NEEDS_ONE_INPUT', '--keep refreshes the report of one input', 'give one notes file');
   const { exitCode, rendered } = await runBatch(
-    { ...common, inputs: invocation.inputs, outDir: o.outDir, force: o.force === true, keepGoing: o.keepGoing === true },
+    { ...common, inputs: invocation.inputs, force: o.force === true, keepGoing: o.keepGoing === true },
     { ...context, progress: (total) => progressBar(total, o.quiet === true) },
   );
   return { rendered: o.output ? undefined : rendered, exitCode, format };
+}
+
+/** --merge S, --no-merge (never: Infinity), or the default (undefined). */
+function mergeOf(merge: number | false | undefined): number | undefined {
+  return merge === false ? Infinity : merge;
 }
 
 /** Colour only for a person at a terminal who did not turn it off. */

@@ -1,4 +1,5 @@
 import { LARGE_GROUP } from './analyseLarge';
+import { commonest } from './commonest';
 import { Idea } from './ingest/idea';
 import { fieldReader, LazySource, lazyArray, lazySource } from './report/lazyArray';
 
@@ -35,17 +36,11 @@ export function groupIdeas(ideas: readonly Idea[]): IdeaGroup[] {
     });
 }
 
+/** The question most of the group's ideas that name one answer, if there is such a majority. */
 function commonestQuestion(ideas: readonly Idea[]): string | undefined {
-  const counts = new Map<string, number>();
   const field = fieldReader(ideas);
-  for (let i = 0; i < ideas.length; i++) {
-    const question = field(i, 'question');
-    if (question) counts.set(question, (counts.get(question) ?? 0) + 1);
-  }
-  let best: string | undefined;
-  for (const [q, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && q < best)) best = q;
-  const answered = [...counts.values()].reduce((a, b) => a + b, 0);
-  return best !== undefined && counts.get(best)! * 2 > answered ? best : undefined;
+  const best = commonest(fieldValues(ideas.length, (i) => field(i, 'question')));
+  return best !== undefined && best.count * 2 > best.total ? best.value : undefined;
 }
 
 /**
@@ -66,4 +61,9 @@ function groupLazily(ideas: LazySource<Idea>, byName: Map<string, Idea[]>): void
     const at = (p: number) => ideas.at(list[p]);
     byName.set(name, list.length > LARGE_GROUP ? lazyArray(list.length, at, field && ((p, key) => field(list[p], key))) : Array.from(list, (i) => ideas.at(i)));
   }
+}
+
+/** The values of one field, read idea by idea without making the ideas. */
+export function* fieldValues(count: number, read: (i: number) => string | undefined): Iterable<string | undefined> {
+  for (let i = 0; i < count; i++) yield read(i);
 }

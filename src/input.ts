@@ -1,6 +1,7 @@
 import { ColumnRequest } from './ingest/columns';
-import { IngestNotice, NotesTable } from './ingest/idea';
-import { ReadOptions, readNotesTable } from './ingest/parseNotes';
+import { Notes, readNotesFrom } from './api/notes';
+import { IngestNotice } from './ingest/idea';
+import { ReadOptions } from './ingest/parseNotes';
 import { ByteSource, openFile } from './ingest/source';
 import { defaultCacheDir, loadWordVectors, WordVectors } from './vectors/wordVectorCache';
 import { Progress } from './progress/progress';
@@ -24,25 +25,18 @@ export interface NotesRequest extends ColumnRequest, ReadOptions {
 }
 
 export interface LoadedNotes {
-  /** The input as reports name it: "stdin" for -. */
-  name: string;
-  table: NotesTable;
+  /** The notes, named as reports name the input: "stdin" for -. */
+  notes: Notes;
   wordVectors?: WordVectors;
 }
 
 /** read → decode → parse → word vectors: the common start of every command. */
 export function readNotes(request: NotesRequest, context: InputContext): LoadedNotes {
-  const name = request.input === '-' ? 'stdin' : request.input;
-  const source = request.input === '-' ? context.stdin() : openFile(request.input);
-  let table: NotesTable;
-  try {
-    table = readNotesTable(source, name, { ...request, progress: context.stageProgress });
-  } finally {
-    source.close();
-  }
-  for (const notice of table.notices ?? []) context.notice(describeNotice(notice));
-  const wordVectors = request.vectors && table.ideas.length > 0 ? loadVectors(context) : undefined;
-  return { name, table, ...(wordVectors ? { wordVectors } : {}) };
+  const { input, vectors, ...options } = request;
+  const notes = input === '-' ? readNotesFrom(context.stdin(), 'stdin', { ...options, progress: context.stageProgress }) : readNotesFrom(openFile(input), input, { ...options, progress: context.stageProgress });
+  for (const notice of notes.notices ?? []) context.notice(describeNotice(notice));
+  const wordVectors = vectors && notes.ideas.length > 0 ? loadVectors(context) : undefined;
+  return { notes, ...(wordVectors ? { wordVectors } : {}) };
 }
 
 /** `rapporteur: warning: FILE:LINE: message`, as errors are written. */

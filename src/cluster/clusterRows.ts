@@ -2,6 +2,7 @@ import { bestByScore, candidateKs } from './chooseK';
 import { kmeansWithRestarts } from './kmeansRestarts';
 import { silhouette, similarityMatrix } from './silhouette';
 import { clusterSpectralEmbedding, SPECTRAL_ROW_LIMIT, eigengapK, spectralEmbedding } from './spectral';
+import { renumberLabels } from './renumberLabels';
 
 export type Algorithm = 'spectral' | 'kmeans';
 export type KChoice = 'silhouette' | 'eigengap' | 'sqrt';
@@ -54,7 +55,7 @@ export function clusterRows(rows: number[][], options: ClusterOptions, similarit
   const sampleSimilarity = similarity ? sample.map((i) => Float64Array.from(sample, (j) => similarity[i][j])) : similarityMatrix(sample.map((i) => rows[i]));
   const tried = ks.map((k) => {
     const labels = fit(k);
-    return { k, labels, score: silhouette(sampleSimilarity, compact(sample.map((i) => labels[i]))) };
+    return { k, labels, score: silhouette(sampleSimilarity, renumberLabels(sample.map((i) => labels[i]))) };
   });
   const usable = options.admissible ? tried.filter((t) => options.admissible!(t.labels)) : tried;
   return bestByScore(usable.length > 0 ? usable : tried)!.labels;
@@ -69,13 +70,4 @@ function evenSample(n: number, size: number): number[] {
   const indices: number[] = [];
   for (let i = 0; i < n; i += step) indices.push(i);
   return indices;
-}
-
-/** Labels renumbered 0..m−1, for a sample that may miss some clusters. */
-function compact(labels: readonly number[]): number[] {
-  const ids = new Map<number, number>();
-  return labels.map((l) => {
-    if (!ids.has(l)) ids.set(l, ids.size);
-    return ids.get(l)!;
-  });
 }

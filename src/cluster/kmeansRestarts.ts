@@ -8,6 +8,8 @@
  */
 import { kmeans } from 'ml-kmeans';
 import { deriveSeed, Random, seededRandom } from '../random';
+import { clusterMeans } from './clusterMeans';
+import { renumberLabels } from './renumberLabels';
 
 export interface KMeansOptions {
   k: number;
@@ -146,7 +148,7 @@ export function fillEmptyClusters(rows: number[][], labels: number[], k: number,
 
 /** Row with the largest positive distance to its centroid (lowest index on ties), or -1. */
 function farthestRowInSharedCluster(rows: number[][], labels: number[], k: number): number {
-  const centroids = meanOfEachLabel(rows, labels, k);
+  const centroids = clusterMeans(rows, labels, k);
   let farthest = -1;
   let farthestDistance = 0;
   rows.forEach((row, i) => {
@@ -165,39 +167,14 @@ function farthestRowInSharedCluster(rows: number[][], labels: number[], k: numbe
  * unused ids), and computes centroids and inertia in the space of `rows`.
  */
 export function summariseClustering(rows: number[][], labels: number[]): Clustering {
-  const renumbered = renumberByFirstOccurrence(labels);
+  const renumbered = renumberLabels(labels);
   const clusterCount = renumbered.length === 0 ? 0 : Math.max(...renumbered) + 1;
-  const centroids = meanOfEachLabel(rows, renumbered, clusterCount);
+  const centroids = clusterMeans(rows, renumbered, clusterCount);
   let inertia = 0;
   rows.forEach((row, i) => {
     inertia += squaredDistance(row, centroids[renumbered[i]]);
   });
   return { labels: renumbered, centroids, inertia };
-}
-
-/** Relabels so that the cluster of row 0 is 0, the next new cluster met is 1, and so on. */
-export function renumberByFirstOccurrence(labels: number[]): number[] {
-  const newId = new Map<number, number>();
-  return labels.map((label) => {
-    let id = newId.get(label);
-    if (id === undefined) {
-      id = newId.size;
-      newId.set(label, id);
-    }
-    return id;
-  });
-}
-
-function meanOfEachLabel(rows: number[][], labels: number[], clusterCount: number): number[][] {
-  const dimension = rows.length === 0 ? 0 : rows[0].length;
-  const sums = Array.from({ length: clusterCount }, () => new Array<number>(dimension).fill(0));
-  const sizes = new Array<number>(clusterCount).fill(0);
-  rows.forEach((row, i) => {
-    const sum = sums[labels[i]];
-    for (let d = 0; d < dimension; d++) sum[d] += row[d];
-    sizes[labels[i]]++;
-  });
-  return sums.map((sum, c) => (sizes[c] === 0 ? sum : sum.map((value) => value / sizes[c])));
 }
 
 function squaredDistance(a: number[], b: number[]): number {

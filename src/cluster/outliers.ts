@@ -1,3 +1,5 @@
+import { renumberLabels } from './renumberLabels';
+
 export interface OutlierOptions {
   /** Below this cosine to the centre of the rest of its theme, an idea fits no theme. */
   minSimilarity: number;
@@ -24,7 +26,7 @@ export function markOutliers(rows: readonly number[][], labels: readonly number[
     if (l < 0 || sizes[l] < options.minThemeSize) return -1;
     return similarityToRest(rows[i], sums[l]) < options.minSimilarity ? -1 : l;
   });
-  return renumber(marked);
+  return renumberLabels(marked);
 }
 
 function similarityToRest(row: readonly number[], themeSum: Float64Array): number {
@@ -36,14 +38,4 @@ function similarityToRest(row: readonly number[], themeSum: Float64Array): numbe
     norm += rest * rest;
   }
   return norm > 0 ? dot / Math.sqrt(norm) : 0;
-}
-
-/** Labels 0..k'−1 in order of first appearance; −1 stays −1. */
-function renumber(labels: readonly number[]): number[] {
-  const next = new Map<number, number>();
-  return labels.map((l) => {
-    if (l < 0) return -1;
-    if (!next.has(l)) next.set(l, next.size);
-    return next.get(l)!;
-  });
 }

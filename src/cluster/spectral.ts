@@ -5,10 +5,12 @@
  * form elongated or curved chains are split wrongly. Clustering the leading eigenvectors
  * of the normalised graph affinity follows connectivity instead of distance to a centre.
  */
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { EigenvalueDecomposition } from 'ml-matrix';
 import { Clustering, firstCopyOfEachRow, kmeansWithRestarts, summariseClustering } from './kmeansRestarts';
 import { SparseSymmetricMatrix, toDense, topEigenpairs } from './sparseEigen';
 import { wardLabels } from './ward';
+import { dot } from '../vectors/dense';
+import { clusterMeans } from './clusterMeans';
 
 export interface SpectralOptions {
   k: number;
@@ -126,25 +128,6 @@ export function spectralEmbedding(
 }
 
 /**
- * Spectral clustering: k-means with restarts on the first k embedding columns, rows
- * re-normalised. Centroids and inertia are reported in the space of `rows`, so results
- * compare with kmeansWithRestarts. Identical rows always share a label. Falls back to
- * kmeansWithRestarts on the rows themselves above SPECTRAL_ROW_LIMIT rows, or when k is at
- * least the number of distinct rows (then every distinct row is its own cluster anyway).
- */
-export function spectralClustering(rows: number[][], options: SpectralOptions): Clustering {
-  const { k, seed, restarts } = options;
-  // Checked here too so a bad k fails before, not after, the eigen-decomposition.
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
-  const firstCopy = firstCopyOfEachRow(rows);
-  const distinctRows = firstCopy.filter((first, i) => first === i).length;
-  if (rows.length > SPECTRAL_ROW_LIMIT || k >= distinctRows) {
-    return kmeansWithRestarts(rows, { k, seed, restarts });
-  }
-  return clusterSpectralEmbedding(rows, spectralEmbedding(rows, k, options.neighbours), options);
-}
-
-/**
  * The clustering step of spectralClustering on an embedding already computed with
  * maxK >= k, so that trying several k costs one eigen-decomposition. Row normalisation
  * is scale-free, so re-normalising the first k columns of the stored (normalised) rows
@@ -157,7 +140,7 @@ export function clusterSpectralEmbedding(
 ): Clustering {
   const { k, seed, restarts } = options;
   const firstColumns = normaliseRows(embedding.vectors.map((vector) => vector.slice(0, k)));
-  const initialCentres = options.start === 'ward' ? centresOf(firstColumns, wardLabels(firstColumns, k)) : undefined;
+  const initialCentres = options.start === 'ward' ? clusterMeans(firstColumns, wardLabels(firstColumns, k)) : undefined;
   const clustering = kmeansWithRestarts(firstColumns, { k, seed, restarts, initialCentres });
   // Copies of one idea get slightly different graph rows (neither picks itself as a
   // neighbour), so give every copy the label of its first occurrence.
@@ -170,18 +153,6 @@ export function clusterSpectralEmbedding(
  * k-th and (k+1)-th smallest Laplacian eigenvalues; the smallest such k on ties.
  * maxK is clipped to eigenvalues.length - 1 because the gap needs the (k+1)-th value.
  */
-function centresOf(rows: number[][], labels: number[]): number[][] {
-  const k = Math.max(...labels) + 1;
-  const d = rows[0].length;
-  const sums = Array.from({ length: k }, () => new Array<number>(d).fill(0));
-  const counts = new Array<number>(k).fill(0);
-  labels.forEach((l, i) => {
-    counts[l]++;
-    for (let j = 0; j < d; j++) sums[l][j] += rows[i][j];
-  });
-  return sums.map((s, l) => s.map((x) => x / counts[l]));
-}
-
 export function eigengapK(eigenvalues: number[], minK: number, maxK: number): number {
   const lowest = Math.max(1, minK);
   const highest = Math.min(maxK, eigenvalues.length - 1);
@@ -307,26 +278,6 @@ export function similarityNeighbourLists(similarity: readonly Float64Array[], ne
 }
 
 /**
- * Row i holds weights to its `neighbours` most cosine-similar other rows, as an n × n dense
- * matrix (see cosineNeighbourLists).
- */
-export function cosineKnnWeights(rows: number[][], neighbours: number): Float64Array[] {
-  const n = rows.length;
-  const { indices, weights } = cosineNeighbourLists(rows, neighbours);
-  return indices.map((chosen, i) => {
-    const row = new Float64Array(n);
-    chosen.forEach((j, m) => (row[j] = weights[i][m]));
-    return row;
-  });
-}
-
-function dot(a: number[], b: number[]): number {
-  let total = 0;
-  for (let d = 0; d < a.length; d++) total += a[d] * b[d];
-  return total;
-}
-
-/**
  * W = max(W, Wᵀ) as a sparse matrix with each row's columns increasing: an edge exists if
  * either end picked the other. Unlike (W + Wᵀ)/2 this does not halve one-sided edges, which
  * are typically how a peripheral idea is attached.
@@ -353,24 +304,6 @@ export function symmetricNeighbourGraph(lists: NeighbourLists): SparseSymmetricM
     });
   });
   return { size: n, rowStart, columns, values };
-}
-
-/**
- * D^-1/2 W D^-1/2. A node of degree 0 gets D^-1/2 = 0 instead of Infinity, so its row and
- * column are zero: its affinity eigenvalue is 0 (Laplacian 1), it never claims one of the
- * leading eigenvectors, and its embedding row is zero rather than NaN.
- */
-export function normalisedAffinity(weights: Float64Array[]): Matrix {
-  const n = weights.length;
-  const scale = weights.map((row) => {
-    const degree = row.reduce((sum, w) => sum + w, 0);
-    return degree > 0 ? 1 / Math.sqrt(degree) : 0;
-  });
-  const affinity = new Matrix(n, n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) affinity.set(i, j, weights[i][j] * scale[i] * scale[j]);
-  }
-  return affinity;
 }
 
 /**

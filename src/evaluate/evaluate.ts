@@ -3,6 +3,7 @@ import { analyseGroup, AnalysisOptions } from '../analyse';
 import { groupIdeas } from '../groupIdeas';
 import { Idea } from '../ingest/idea';
 import { Theme } from '../themes/theme';
+import { compareThemes } from '../report/themeOrder';
 import {
   adjustedMutualInformation,
   adjustedRandIndex,
@@ -114,7 +115,7 @@ export function evaluate(ideas: readonly Idea[], options: AnalysisOptions & { gr
 }
 
 function evaluateGroup(name: string, question: string | undefined, ideas: readonly Idea[], options: AnalysisOptions): GroupEvaluation {
-  const themes = reportOrder(analyseGroup(ideas, { k: options.k, seed: options.seed, pipeline: options.pipeline, wordVectors: options.wordVectors }));
+  const themes = reportOrder(analyseGroup(ideas, options));
   const evaluatedThemes: EvaluatedTheme[] = themes.map((t, i) => ({
     number: i + 1,
     label: t.label,
@@ -180,12 +181,10 @@ function spread(truth: readonly string[], predicted: readonly number[], themes: 
     .sort((a, b) => b.size - a.size || compareNames(a.truth, b.truth));
 }
 
-/** The report's order: largest themes first, "Other ideas" always last, ties by label. */
+/** The report's order (see compareThemes), so that theme numbers match the report's letters. */
 function reportOrder(themes: readonly Theme[]): Theme[] {
-  return [...themes].sort((a, b) => {
-    if (!!a.other !== !!b.other) return a.other ? 1 : -1;
-    return b.members.length - a.members.length || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
-  });
+  const key = (t: Theme) => ({ label: t.label, size: t.members.length, other: t.other });
+  return [...themes].sort((a, b) => compareThemes(key(a), key(b)));
 }
 
 function meanScores(scores: readonly EvaluationScores[]): EvaluationScores {

@@ -1,57 +1,45 @@
-import { inputError } from '../errors';
 import { groupIdeas } from '../groupIdeas';
-import { checkGroupK, GroupK, recordK } from '../groupK';
-import { ReadOptions } from '../ingest/parseNotes';
+import { recordK } from '../groupK';
+import { evaluateThemes } from '../api/evaluateThemes';
+import { inputValues, OptionsOf, recordOptions } from '../options';
 import { readNotes } from '../input';
 import { RunContext } from '../run';
-import { evaluate, EvaluationReport } from './evaluate';
-import { EvaluationFormat, renderEvaluation } from './renderEvaluation';
+import { EvaluationReport } from './evaluate';
+import { EvaluationFormat, EvaluationSetting, renderEvaluation } from './renderEvaluation';
 
-export interface EvaluateOptions {
+/** `evaluate`'s options (src/options.ts) as the command parsed them. */
+export interface EvaluateOptions extends Partial<Omit<OptionsOf<'evaluate'>, 'truth' | 'seed' | 'vectors' | 'evaluationFormat' | 'debug'>> {
   input: string;
   /** The column holding the human grouping. */
   truth: string;
-  text?: string;
-  by?: string;
-  /** Themes per group (`-k`); undefined chooses them from the data. */
-  k?: GroupK;
   seed: number;
   format: EvaluationFormat;
   vectors: boolean;
-  /** How to read the input: encoding, header, limits. */
-  read?: ReadOptions;
 }
 
 /** read → cluster as the report does → compare with the human grouping → render. */
 export function runEvaluation(options: EvaluateOptions, context: RunContext): { report: EvaluationReport; rendered: string } {
-  const { name, table, wordVectors } = readNotes(
-    { ...options.read, input: options.input, text: options.text, by: options.by, truth: options.truth, vectors: options.vectors },
+  const { notes: table, wordVectors } = readNotes(
+    { ...inputValues(options), input: options.input, text: options.text, by: options.by, truth: options.truth, vectors: options.vectors },
     context,
   );
-  if (!table.ideas.some((idea) => idea.truth)) {
-    throw inputError(
-      'NO_TRUTH_VALUES',
-      `no idea has a value in the --truth column "${table.columns.truth ?? options.truth}"`,
-      { file: name },
-      'fill in the human grouping, or name the column that holds it',
-    );
-  }
+  const { name } = table;
   const groups = groupIdeas(table.ideas).map((g) => g.name);
-  checkGroupK(options.k, groups);
-  const report = evaluate(table.ideas, { groupK: options.k, seed: options.seed, wordVectors });
+  const report = evaluateThemes(table, { ...options, wordVectors });
   const rendered = renderEvaluation(
     report,
     {
       version: context.version,
       input: name,
-      options: {
+      options: recordOptions('evaluation', {
+        ...options,
         truth: table.columns.truth ?? options.truth,
         text: table.columns.text,
         by: table.columns.by ?? null,
         k: recordK(options.k, groups),
         seed: options.seed,
         vectors: wordVectors !== undefined,
-      },
+      }) as EvaluationSetting['options'],
       skipped: table.skipped,
     },
     options.format,

@@ -11,6 +11,7 @@ import { analyseText, AnalysedText } from '../text/analyse';
 import { Theme } from '../themes/theme';
 import { transformRepresentationSparse } from '../vectors/represent';
 import { WordVectors } from '../vectors/wordVectorCache';
+import { REPRESENTATION_ID, wordVectorsFingerprint } from './fingerprint';
 import { ModelGroup, ThemeModel } from './themeModel';
 
 export const UNMATCHED_LABEL = 'Unmatched';
@@ -33,6 +34,7 @@ const BATCH = 512;
 
 export const MODEL_NEEDS_WORD_VECTORS = 'MODEL_NEEDS_WORD_VECTORS';
 export const MODEL_WORD_VECTORS_MISMATCH = 'MODEL_WORD_VECTORS_MISMATCH';
+export const MODEL_REPRESENTATION_MISMATCH = 'MODEL_REPRESENTATION_MISMATCH';
 export const BAD_THRESHOLD = 'BAD_THRESHOLD';
 
 export interface AssignOptions {
@@ -88,6 +90,7 @@ function checkOptions(model: ThemeModel, options: AssignOptions): void {
   if (typeof threshold !== 'number' || !(threshold >= -1 && threshold <= 1)) {
     throw usageError(BAD_THRESHOLD, `the similarity threshold must be a number from -1 to 1, not ${threshold}`, `try ${DEFAULT_ASSIGN_THRESHOLD}`);
   }
+  checkFingerprint(model, wordVectors);
   for (const group of model.groups) {
     const meaning = group.representation?.meaning;
     if (!meaning) continue;
@@ -102,6 +105,32 @@ function checkOptions(model: ThemeModel, options: AssignOptions): void {
         'use the rapporteur and word vectors the themes were saved with',
       );
     }
+  }
+}
+
+/**
+ * A model records what its vectors were made with (see fingerprint.ts): other word vectors or
+ * another representation would give numbers of the right size and the wrong meaning. A model
+ * saved before fingerprints were recorded is taken as it is, checked by dimensions only.
+ */
+function checkFingerprint(model: ThemeModel, wordVectors: WordVectors | undefined): void {
+  const saved = model.fingerprint;
+  if (!saved) return;
+  if (saved.representation !== REPRESENTATION_ID) {
+    throw usageError(
+      MODEL_REPRESENTATION_MISMATCH,
+      `the saved themes were made with the representation ${saved.representation}, and this rapporteur makes ${REPRESENTATION_ID}`,
+      'save the themes again with this rapporteur (--save-model)',
+    );
+  }
+  if (saved.wordVectors === null || !wordVectors) return;
+  const now = wordVectorsFingerprint(wordVectors);
+  if (now !== saved.wordVectors) {
+    throw usageError(
+      MODEL_WORD_VECTORS_MISMATCH,
+      `the saved themes were made with other word vectors (${saved.wordVectors}) than these (${now})`,
+      'use the word vectors the themes were saved with, or save the themes again',
+    );
   }
 }
 

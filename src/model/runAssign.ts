@@ -1,27 +1,27 @@
 import * as fs from 'node:fs';
-import { DEFAULT_MERGE_THRESHOLD } from '../analyse';
 import { inputError, quoteForMessage, RapporteurError, usageError } from '../errors';
 import { groupIdeas } from '../groupIdeas';
 import { Idea } from '../ingest/idea';
-import { ReadOptions } from '../ingest/parseNotes';
+import { inputValues, OptionsOf } from '../options';
+import { Format } from '../report/render';
 import { LoadedNotes, readNotes } from '../input';
 import { planOutputs } from '../output/planOutputs';
 import { writeOutputs } from '../output/writeOutputs';
-import { buildReport } from '../report/buildReport';
 import { Report } from '../report/report';
 import { Rendered } from '../report/render';
-import { renderFor, RunContext, RunOptions, titleOf } from '../run';
-import { assignIdeas, DEFAULT_ASSIGN_THRESHOLD } from './assign';
+import { assignIdeas } from '../api/assignIdeas';
+import { renderFor, RunContext } from '../run';
 import { parseThemeModel, ThemeModel } from './themeModel';
 
-export interface AssignRunOptions extends Pick<RunOptions, 'input' | 'text' | 'by' | 'format' | 'output' | 'color' | 'vectors' | 'merge' | 'top' | 'keywords' | 'bom'> {
+/** `assign`'s options (src/options.ts) as the command resolved them: the format chosen, colour decided, merge as a number. */
+export interface AssignRunOptions extends Partial<Omit<OptionsOf<'assign'>, 'model' | 'format' | 'color' | 'merge' | 'vectors' | 'debug'>> {
+  input: string;
   model: string;
-  /** Least similarity to a saved theme; below it an idea is "Unmatched". */
-  threshold?: number;
-  /** Go on when no group of the notes meets a group of the saved themes (every idea Unmatched). */
-  allowUnmatched?: boolean;
-  /** How to read the input: encoding, header, limits. */
-  read?: ReadOptions;
+  format: Format;
+  color: boolean;
+  vectors: boolean;
+  /** Merge near-duplicates at this similarity; undefined for the default, Infinity for never. */
+  merge?: number;
 }
 
 /** A saved model is a few megabytes even for a large consultation; more is not a model. */
@@ -31,27 +31,9 @@ export const MODEL_SIZE_LIMIT = 256 * 1024 * 1024;
 export async function runAssign(options: AssignRunOptions, context: RunContext): Promise<{ report: Report; rendered: Rendered }> {
   const planned = planOutputs([{ file: options.output, flag: '-o' }], [options.input, options.model]);
   const model = readModel(options.model);
-  const { name, table, wordVectors } = readNewNotes(options, model, context);
-  checkGroupsMeet(model, table.ideas, options, context);
-  const threshold = options.threshold ?? DEFAULT_ASSIGN_THRESHOLD;
-  const mergeThreshold = options.merge ?? DEFAULT_MERGE_THRESHOLD;
-  const groups = assignIdeas(model, table.ideas, { threshold, wordVectors, mergeThreshold });
-  const report = buildReport({
-    version: context.version,
-    title: titleOf(name),
-    inputs: [name],
-    options: {
-      k: model.options.k,
-      seed: model.options.seed,
-      ...(Number.isFinite(mergeThreshold) ? { merge: mergeThreshold } : {}),
-      by: table.columns.by ?? null,
-      text: table.columns.text,
-      model: options.model,
-      threshold,
-    },
-    groups,
-    skipped: table.skipped,
-  });
+  const { notes, wordVectors } = readNewNotes(options, model, context);
+  checkGroupsMeet(model, notes.ideas, options, context);
+  const report = assignIdeas(model, notes, { threshold: options.threshold, wordVectors, merge: options.merge === Infinity ? false : options.merge, modelName: options.model });
   const rendered = renderFor(report, options);
   await writeOutputs(planned.map((target) => ({ target, content: rendered, overwrite: true })));
   return { report, rendered };
@@ -61,7 +43,7 @@ export async function runAssign(options: AssignRunOptions, context: RunContext):
 function readNewNotes(options: AssignRunOptions, model: ThemeModel, context: RunContext): LoadedNotes {
   const by = options.by ?? model.options.by ?? 'none';
   try {
-    return readNotes({ ...options.read, input: options.input, text: options.text, by, vectors: options.vectors && model.options.vectors }, context);
+    return readNotes({ ...inputValues(options), input: options.input, text: options.text, by, event: options.event, vectors: options.vectors && model.options.vectors }, context);
   } catch (error) {
     if (options.by !== undefined || !(error instanceof RapporteurError) || error.code !== 'COLUMN_NOT_FOUND' || !error.message.includes('--by')) throw error;
     throw usageError(

@@ -12,6 +12,10 @@ import { RecordedK } from '../groupK';
 import { GroupAnalysis } from '../analyse';
 import { inputError, RapporteurError } from '../errors';
 import { RepresentationModel, representationDimensions } from '../vectors/represent';
+import { ModelFingerprint } from './fingerprint';
+import { recordOptions } from '../options';
+import { compareThemes } from '../report/themeOrder';
+import { norm } from '../vectors/dense';
 
 export const MODEL_SCHEMA_VERSION = 1;
 /** The value of the file's `format` field, which tells a saved model from a report or any other JSON. */
@@ -72,6 +76,11 @@ export interface ThemeModel {
     ideas: number;
   };
   options: ThemeModelOptions;
+  /**
+   * The representation and word vectors the themes were found with; `assign` refuses others.
+   * Absent in models saved before it was recorded: those are checked by the vectors' dimensions only.
+   */
+  fingerprint?: ModelFingerprint;
   groups: ModelGroup[];
 }
 
@@ -80,6 +89,8 @@ export interface ThemeModelInput {
   version: string;
   inputs: string[];
   options: ThemeModelOptions;
+  /** What the vectors were made with (`modelFingerprint(wordVectors)`). */
+  fingerprint?: ModelFingerprint;
   /** Each group's analysis (`analyseGroupWithModel`), in report order. */
   groups: { name: string; question?: string; analysis: GroupAnalysis }[];
 }
@@ -99,7 +110,7 @@ export function buildThemeModel(input: ThemeModelInput): ThemeModel {
         centre: centre.map(roundCentre),
       });
     });
-    themes.sort((a, b) => b.size - a.size || compareText(a.label, b.label));
+    themes.sort((a, b) => compareThemes(a, b));
     return {
       name,
       ...(question !== undefined ? { question } : {}),
@@ -114,6 +125,7 @@ export function buildThemeModel(input: ThemeModelInput): ThemeModel {
     generator: { name: 'rapporteur', version: input.version },
     createdFrom: { inputs: [...input.inputs], ideas: groups.reduce((s, g) => s + g.ideas, 0) },
     options: input.options,
+    ...(input.fingerprint ? { fingerprint: input.fingerprint } : {}),
     groups,
   });
 }
@@ -157,14 +169,8 @@ function canonical(model: ThemeModel): ThemeModel {
     schemaVersion: MODEL_SCHEMA_VERSION,
     generator: { name: model.generator.name, version: model.generator.version },
     createdFrom: { inputs: [...model.createdFrom.inputs], ideas: model.createdFrom.ideas },
-    options: {
-      text: options.text,
-      by: options.by,
-      k: options.k,
-      seed: options.seed,
-      ...(options.merge !== undefined ? { merge: options.merge } : {}),
-      vectors: options.vectors,
-    },
+    options: recordOptions('model', { text: options.text, by: options.by, k: options.k, seed: options.seed, merge: options.merge, vectors: options.vectors }) as ThemeModelOptions,
+    ...(model.fingerprint ? { fingerprint: { representation: model.fingerprint.representation, wordVectors: model.fingerprint.wordVectors } } : {}),
     groups: model.groups.map((g) => ({
       name: g.name,
       ...(g.question !== undefined ? { question: g.question } : {}),
@@ -229,6 +235,7 @@ export function parseThemeModel(text: string, fileName: string): ThemeModel {
   const generator = check.object(root.generator, 'generator');
   const createdFrom = check.object(root.createdFrom, 'createdFrom');
   const options = check.object(root.options, 'options');
+  const fingerprint = root.fingerprint === undefined ? undefined : readFingerprint(check, root.fingerprint);
   const k = options.k;
   const isK = (v: unknown) => v === 'auto' || (typeof v === 'number' && Number.isInteger(v) && v >= 1);
   const perGroup = typeof k === 'object' && k !== null && !Array.isArray(k) && Object.values(k).every(isK);
@@ -279,7 +286,16 @@ export function parseThemeModel(text: string, fileName: string): ThemeModel {
       ...(options.merge !== undefined ? { merge: check.number(options.merge, 'options.merge') } : {}),
       vectors: check.boolean(options.vectors, 'options.vectors'),
     },
+    ...(fingerprint ? { fingerprint } : {}),
     groups,
+  };
+}
+
+function readFingerprint(check: Checker, value: unknown): ModelFingerprint {
+  const f = check.object(value, 'fingerprint');
+  return {
+    representation: check.string(f.representation, 'fingerprint.representation'),
+    wordVectors: f.wordVectors === null ? null : check.string(f.wordVectors, 'fingerprint.wordVectors'),
   };
 }
 
@@ -394,13 +410,3 @@ function describe(value: unknown): string {
 
 /** How far from 1 the length of a saved unit vector may be after rounding to CENTRE_DIGITS digits. */
 const NORM_TOLERANCE = 1e-3;
-
-function norm(v: readonly number[]): number {
-  let s = 0;
-  for (const x of v) s += x * x;
-  return Math.sqrt(s);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

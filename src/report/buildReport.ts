@@ -1,4 +1,5 @@
 import { CrossEventView } from '../events/crossEvent';
+import { compareText, compareThemes } from './themeOrder';
 import { Idea, SkippedRow } from '../ingest/idea';
 import { Theme } from '../themes/theme';
 import { mapLazily } from './lazyArray';
@@ -53,7 +54,7 @@ export function buildReport(input: ReportInput): Report {
 
 function toReportGroup(group: AnalysedGroup): ReportGroup {
   const themes = group.themes.map(toReportTheme);
-  if (!group.ordered) themes.sort(themeOrder);
+  if (!group.ordered) themes.sort(compareThemes);
   const ideas = themes.reduce((s, t) => s + t.size, 0);
   const otherIdeas = otherIdeasOf(themes);
   const warning = otherIdeasWarning(ideas, otherIdeas, themes.find((t) => t.other)?.label);
@@ -91,14 +92,4 @@ function toReportTheme(theme: Theme): ReportTheme {
 
 function reportIdea(idea: Idea, similarity: number): ReportIdea {
   return { file: idea.file, row: idea.row, id: idea.id, text: idea.text, similarity: Math.round(similarity * 1000) / 1000 };
-}
-
-/** Largest themes first, "Other ideas" always last, ties by label. */
-function themeOrder(a: ReportTheme, b: ReportTheme): number {
-  if (!!a.other !== !!b.other) return a.other ? 1 : -1;
-  return b.size - a.size || compareText(a.label, b.label);
-}
-
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,22 +1,12 @@
 import * as path from 'node:path';
 import { usageError } from '../errors';
-import { Format } from './render';
+import { OUTPUT_FORMATS } from './formats';
+import { Format, FORMATS } from './render';
 
 /** The extension each format's files get (--out-dir), and the one -o is expected to have. */
-export const EXTENSIONS: Record<Format, string> = { text: 'txt', markdown: 'md', json: 'json', csv: 'csv', docx: 'docx', html: 'html' };
+export const EXTENSIONS = Object.fromEntries(FORMATS.map((f) => [f, OUTPUT_FORMATS[f].extensions[0]])) as Record<Format, string>;
 
-const FORMAT_OF_EXTENSION: Record<string, Format> = {
-  txt: 'text',
-  md: 'markdown',
-  markdown: 'markdown',
-  json: 'json',
-  csv: 'csv',
-  docx: 'docx',
-  html: 'html',
-  htm: 'html',
-};
-
-const FORMAT_NAMES: Record<Format, string> = { text: 'text', markdown: 'Markdown', json: 'JSON', csv: 'CSV', docx: 'Word', html: 'HTML' };
+const FORMAT_OF_EXTENSION: Record<string, Format> = Object.fromEntries(FORMATS.flatMap((f) => OUTPUT_FORMATS[f].extensions.map((extension) => [extension, f])));
 
 /** The format a file name asks for (`draft.docx` → docx), or undefined for an extension no format has. */
 export function formatFromName(file: string): Format | undefined {
@@ -31,7 +21,7 @@ export function formatFromName(file: string): Format | undefined {
 export function chooseFormat(given: Format | undefined, output: string | undefined): Format {
   const named = output === undefined ? undefined : formatFromName(output);
   if (given !== undefined && named !== undefined && given !== named) {
-    throw usageError('FORMAT_CONFLICT', `--format ${given} does not match -o ${output}, a ${FORMAT_NAMES[named]} file name`, `use -o with .${EXTENSIONS[given]}, or leave out --format`);
+    throw usageError('FORMAT_CONFLICT', `--format ${given} does not match -o ${output}, a ${OUTPUT_FORMATS[named].title} file name`, `use -o with .${EXTENSIONS[given]}, or leave out --format`);
   }
   return given ?? named ?? 'text';
 }

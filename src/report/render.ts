@@ -1,41 +1,20 @@
-import { renderCsv, renderCsvChunks } from './renderCsv';
-import { renderHtml } from './renderHtml';
-import { renderJson, renderJsonChunks } from './renderJson';
-import { renderMarkdown } from './renderMarkdown';
-import { renderText } from './renderText';
+import { renderCsvChunks } from './renderCsv';
+import { renderJsonChunks } from './renderJson';
+import { OUTPUT_FORMATS, RenderOptions, wordRenderer } from './formats';
 import { Report } from './report';
 
-export const FORMATS = ['text', 'markdown', 'json', 'csv', 'docx', 'html'] as const;
-export type Format = (typeof FORMATS)[number];
+export { wordRenderer };
+export type { RenderOptions };
+
+/** The formats of src/report/formats.ts, in the order `--format` lists them. */
+export type Format = keyof typeof OUTPUT_FORMATS;
+export const FORMATS = Object.keys(OUTPUT_FORMATS) as Format[];
 
 /** Formats whose rendering is bytes, not text: never written to a terminal. */
-export const BINARY_FORMATS: readonly Format[] = ['docx'];
-
-export interface RenderOptions {
-  color: boolean;
-  /** Text, Markdown, Word and HTML: only this many most central ideas per theme. */
-  top?: number;
-  /** Markdown, Word and HTML: show each theme's keywords (default true). */
-  keywords?: boolean;
-  /** CSV: start with a UTF-8 byte-order mark, so spreadsheets read the accents (default false). */
-  bom?: boolean;
-}
+export const BINARY_FORMATS: readonly Format[] = FORMATS.filter((f) => (OUTPUT_FORMATS[f] as { binary?: boolean }).binary);
 
 export function render(report: Report, format: Format, options: RenderOptions): string | Uint8Array {
-  switch (format) {
-    case 'text':
-      return renderText(report, options);
-    case 'markdown':
-      return renderMarkdown(report, options);
-    case 'json':
-      return renderJson(report);
-    case 'csv':
-      return renderCsv(report, options);
-    case 'docx':
-      return wordRenderer().renderDocx(report, options);
-    case 'html':
-      return renderHtml(report, options);
-  }
+  return OUTPUT_FORMATS[format].render(report, options);
 }
 
 /**
@@ -55,13 +34,4 @@ export function renderForWriting(report: Report, format: Format, options: Render
   if (report.totals.ideas > STREAMED_REPORT_IDEAS && format === 'json') return renderJsonChunks(report);
   if (report.totals.ideas > STREAMED_REPORT_IDEAS && format === 'csv') return renderCsvChunks(report, options);
   return render(report, format, options);
-}
-
-/**
- * The Word renderer, loaded when first asked for: the docx library is a megabyte of code whose
- * loading would add a quarter of a second to every run, Word or not.
- */
-export function wordRenderer(): typeof import('./renderDocx') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('./renderDocx') as typeof import('./renderDocx');
 }

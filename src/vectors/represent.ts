@@ -108,11 +108,6 @@ export function representationDimensions(model: RepresentationModel): number {
   return model.tfidf.vocabulary.length + (model.meaning?.dimensions ?? 0);
 }
 
-/** One L2-normalised dense row per idea: fit on the ideas, then transform the same ideas. */
-export function represent(texts: readonly AnalysedText[], options: RepresentationOptions, vectors?: WordVectors): number[][] {
-  return transformRepresentation(fitRepresentation(texts, options, vectors), texts, vectors);
-}
-
 function stemsOf(texts: readonly AnalysedText[]): string[][] {
   return texts.map((t) => t.terms.map((term) => term.stem));
 }

@@ -2,14 +2,14 @@ import {
   fillEmptyClusters,
   firstCopyOfEachRow,
   kmeansWithRestarts,
-  renumberByFirstOccurrence,
   summariseClustering,
 } from '../../src/cluster/kmeansRestarts';
 import { axisBlobs as blobs, randomUnitRows, unit } from './synthetic';
+import { renumberLabels } from '../../src/cluster/renumberLabels';
 
 function expectCompactLabels(labels: number[], clusterCount: number): void {
   expect(new Set(labels)).toEqual(new Set(Array.from({ length: clusterCount }, (_, c) => c)));
-  expect(renumberByFirstOccurrence(labels)).toEqual(labels);
+  expect(renumberLabels(labels)).toEqual(labels);
 }
 
 function expectNoNaN(values: number[]): void {
@@ -100,7 +100,7 @@ describe('kmeansWithRestarts', () => {
   });
 
   it('renumbers labels by first occurrence', () => {
-    expect(renumberByFirstOccurrence([4, 4, 1, 7, 1])).toEqual([0, 0, 1, 2, 1]);
+    expect(renumberLabels([4, 4, 1, 7, 1])).toEqual([0, 0, 1, 2, 1]);
   });
 
   it('fills an empty cluster with the row farthest from its centroid, with its copies', () => {

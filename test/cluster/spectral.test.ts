@@ -2,13 +2,11 @@ import { firstCopyOfEachRow, kmeansWithRestarts } from '../../src/cluster/kmeans
 import {
   SPECTRAL_ROW_LIMIT,
   clusterSpectralEmbedding,
-  cosineKnnWeights,
   defaultNeighbours,
   eigengapK,
-  normalisedAffinity,
-  spectralClustering,
   spectralEmbedding,
 } from '../../src/cluster/spectral';
+import { cosineKnnWeights, normalisedAffinity, spectralClustering } from './spectralReference';
 import { seededRandom } from '../../src/random';
 import { axisBlobs as blobs, randomUnitRows, unit } from './synthetic';
 

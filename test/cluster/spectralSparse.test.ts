@@ -1,10 +1,10 @@
 import {
   clusterSpectralEmbedding,
   SPARSE_EIGEN_FROM,
-  spectralClustering,
   spectralEmbedding,
   SPECTRAL_ROW_LIMIT,
 } from '../../src/cluster/spectral';
+import { spectralClustering } from './spectralReference';
 import { seededRandom } from '../../src/random';
 import { axisBlobs, noisyBlobs, unit } from './synthetic';
 

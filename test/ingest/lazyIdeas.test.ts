@@ -3,7 +3,7 @@ import { groupIdeas } from '../../src/groupIdeas';
 import { parseNotes } from '../../src/ingest/parseNotes';
 import { lazySource } from '../../src/report/lazyArray';
 import { renderJson } from '../../src/report/renderJson';
-import { analyseTable, reportOf } from '../../src/run';
+import { findThemes } from '../../src/api/findThemes';
 import { fakeVectors } from '../vectors/fakeVectors';
 
 const vectors = fakeVectors({ water: [1, 0, 0], river: [0.9, 0.1, 0], school: [0, 1, 0], teacher: [0.1, 0.9, 0], the: [0.3, 0.3, 0.3] });
@@ -42,7 +42,7 @@ describe('ideas kept in columns and made when read', () => {
   });
 
   it('give the same report as ideas read whole', () => {
-    const report = (table: typeof eager) => renderJson(reportOf(table, 'notes.csv', analyseTable(table, { k: { rest: 2, byGroup: new Map() }, seed: 1, wordVectors: vectors }), { k: { rest: 2, byGroup: new Map() }, seed: 1 }, '0'));
+    const report = (table: typeof eager) => renderJson(findThemes({ name: 'notes.csv', ...table }, { k: 2, seed: 1, wordVectors: vectors }).report);
     expect(report(lazy)).toBe(report(eager));
   });
 });

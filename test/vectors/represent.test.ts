@@ -1,5 +1,6 @@
 import { analyseText } from '../../src/text/analyse';
-import { autoTextWeight, represent } from '../../src/vectors/represent';
+import { autoTextWeight } from '../../src/vectors/represent';
+import { represent } from './representOnce';
 import { sifEmbeddings } from '../../src/vectors/sif';
 import { fakeVectors } from './fakeVectors';
 

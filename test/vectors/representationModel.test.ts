@@ -7,11 +7,11 @@ import { analyseText, AnalysedText } from '../../src/text/analyse';
 import {
   autoTextWeight,
   fitRepresentation,
-  represent,
   RepresentationOptions,
   transformRepresentation,
   transformRepresentationSparse,
 } from '../../src/vectors/represent';
+import { represent } from './representOnce';
 import { sifCommonComponent, sifEmbeddings, sifTransform } from '../../src/vectors/sif';
 import { fitTfidf, toDense, transformTfidf } from '../../src/vectors/tfidf';
 import { defaultCacheDir, loadWordVectors, WordVectors } from '../../src/vectors/wordVectorCache';

@@ -1,0 +1,9 @@
+import { AnalysedText } from '../../src/text/analyse';
+import { fitRepresentation, RepresentationOptions, transformRepresentation } from '../../src/vectors/represent';
+import { WordVectors } from '../../src/vectors/wordVectorCache';
+
+/** One L2-normalised dense row per idea: fit on the ideas, then transform the same ideas. */
+export function represent(texts: readonly AnalysedText[], options: RepresentationOptions, vectors?: WordVectors): number[][] {
+  return transformRepresentation(fitRepresentation(texts, options, vectors), texts, vectors);
+}
+
