@@ -1,7 +1,7 @@
 import { Idea } from '../src/ingest/idea';
 import { groupIdeas } from '../src/groupIdeas';
-import { AnalysisOptions, clusterIdeas } from '../src/analyse';
-import { analyseText } from '../src/text/analyse';
+import { AnalysisOptions, clusterIdeas } from '../src/analyseGroup';
+import { analyseText } from '../src/text/analyseText';
 import { adjustedMutualInformation, adjustedRandIndex } from '../src/evaluate/metrics';
 import { countEdits, EditCount } from '../src/evaluate/edits';
 

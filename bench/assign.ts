@@ -19,7 +19,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyseGroup, analyseGroupWithModel } from '../src/analyse';
+import { analyseGroup, analyseGroupWithModel } from '../src/analyseGroup';
 import { adjustedMutualInformation } from '../src/evaluate/metrics';
 import { groupIdeas } from '../src/groupIdeas';
 import { Idea } from '../src/ingest/idea';

@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyseGroup } from '../src/analyse';
+import { analyseGroup } from '../src/analyseGroup';
 import { labelCoverage, nameHumanThemes } from '../src/evaluate/labelCoverage';
 import { groupIdeas } from '../src/groupIdeas';
 import { parseNotes } from '../src/ingest/parseNotes';
@@ -18,7 +18,7 @@ import { seededRandom } from '../src/random';
 import { Idea } from '../src/ingest/idea';
 import { LABELLED_SETS } from './labelledSets';
 import { checkLabel } from '../src/themes/labelRules';
-import { analyseText } from '../src/text/analyse';
+import { analyseText } from '../src/text/analyseText';
 import { Theme } from '../src/themes/theme';
 
 const root = path.resolve(__dirname, '..');

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyseGroupWithModel, PipelineConfig } from '../src/analyse';
+import { analyseGroupWithModel, PipelineConfig } from '../src/analyseGroup';
 import { adjustedMutualInformation, adjustedRandIndex } from '../src/evaluate/metrics';
 import { parseNotes } from '../src/ingest/parseNotes';
 import { WordVectors } from '../src/vectors/wordVectorCache';

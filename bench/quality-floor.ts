@@ -15,12 +15,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { clusterIdeas, DEFAULT_PIPELINE, PipelineConfig } from '../src/analyse';
+import { clusterIdeas, DEFAULT_PIPELINE, PipelineConfig } from '../src/analyseGroup';
 import { candidateKs } from '../src/cluster/chooseK';
 import { similarityMatrix } from '../src/cluster/silhouette';
 import { countEdits, sumEdits, EditCount } from '../src/evaluate/edits';
 import { groupIdeas } from '../src/groupIdeas';
-import { analyseText } from '../src/text/analyse';
+import { analyseText } from '../src/text/analyseText';
 import { clusteringSimilarity } from '../src/vectors/clusteringSimilarity';
 import { fitRepresentation, transformRepresentation } from '../src/vectors/represent';
 import { defaultCacheDir, loadWordVectors, WordVectors } from '../src/vectors/wordVectorCache';

@@ -9,8 +9,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_PIPELINE, PipelineConfig } from '../src/analyse';
-import { LARGE_GROUP } from '../src/analyseLarge';
+import { DEFAULT_PIPELINE, PipelineConfig } from '../src/analyseGroup';
+import { LARGE_GROUP } from '../src/analyseLargeGroup';
 import { loadWordVectors, defaultCacheDir } from '../src/vectors/wordVectorCache';
 import { LABELLED_SETS } from './labelledSets';
 import { referenceScore } from './referenceEdits';

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PipelineConfig } from '../src/analyse';
+import { PipelineConfig } from '../src/analyseGroup';
 import { agreementPerGroup } from './agreementPerGroup';
 import { NotesTable } from '../src/ingest/idea';
 import { parseNotes } from '../src/ingest/parseNotes';

@@ -7,13 +7,13 @@
  *
  *   npx tsx bench/shared-themes.ts
  */
-import { analyseGroup } from '../src/analyse';
+import { analyseGroup } from '../src/analyseGroup';
 import { acrossEvents, crossEventPairs, SHARED_THEME_SIMILARITY } from '../src/events/acrossEvents';
 import { EventThemes } from '../src/events/crossEvent';
 import { groupIdeas } from '../src/groupIdeas';
 import { Idea } from '../src/ingest/idea';
 import { defaultCacheDir, loadWordVectors } from '../src/vectors/wordVectorCache';
-import { analyseGroupWithModel } from '../src/analyse';
+import { analyseGroupWithModel } from '../src/analyseGroup';
 import { LABELLED_SETS } from './labelledSets';
 import { readLabelledSet } from './scoreSet';
 

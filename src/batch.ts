@@ -19,7 +19,7 @@ import { sameInode, statOrUndefined } from './output/targets';
 import { planOutputs } from './output/planOutputs';
 import { OutputFile, writeOutputs } from './output/writeOutputs';
 import { interruptible } from './output/signals';
-import { DEFAULT_MERGE_THRESHOLD } from './analyse';
+import { DEFAULT_MERGE_THRESHOLD } from './analyseGroup';
 import { NotesTable } from './ingest/idea';
 import { recordK } from './groupK';
 import { inputValues } from './options';

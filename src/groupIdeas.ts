@@ -1,4 +1,4 @@
-import { LARGE_GROUP } from './analyseLarge';
+import { LARGE_GROUP } from './analyseLargeGroup';
 import { commonest } from './commonest';
 import { Idea } from './ingest/idea';
 import { fieldReader, LazySource, lazyArray, lazySource } from './report/lazyArray';

@@ -1,4 +1,4 @@
-import { DEFAULT_MERGE_THRESHOLD } from '../analyse';
+import { DEFAULT_MERGE_THRESHOLD } from '../analyseGroup';
 import { assignIdeas as placeIdeas, DEFAULT_ASSIGN_THRESHOLD } from '../model/assign';
 import { ThemeModel } from '../model/themeModel';
 import { buildReport } from '../report/buildReport';

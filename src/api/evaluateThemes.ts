@@ -2,7 +2,7 @@ import { inputError } from '../errors';
 import { groupIdeas } from '../groupIdeas';
 import { checkGroupK } from '../groupK';
 import { evaluate, EvaluationReport } from '../evaluate/evaluate';
-import { AnalysisOptions } from '../analyse';
+import { AnalysisOptions } from '../analyseGroup';
 import { DEFAULT_SEED } from './findThemes';
 import { KOption, toGroupK } from './kOption';
 import { asNotes, NotesInput } from './notes';

@@ -1,4 +1,4 @@
-import { analyseGroupWithModel, AnalysisOptions, DEFAULT_MERGE_THRESHOLD, GroupAnalysis } from '../analyse';
+import { analyseGroupWithModel, AnalysisOptions, DEFAULT_MERGE_THRESHOLD, GroupAnalysis } from '../analyseGroup';
 import { quoteForMessage } from '../errors';
 import { fieldValues, groupIdeas, IdeaGroup } from '../groupIdeas';
 import { fieldReader } from '../report/lazyArray';
@@ -22,7 +22,7 @@ import { titleOf } from './titleOf';
 
 /**
  * What `findThemes` takes besides the notes; every field has the command line's default. The
- * analysis's own options (src/analyse.ts: `wordVectors`, `clusterer`, `pipeline`, `progress`, …)
+ * analysis's own options (src/analyseGroup.ts: `wordVectors`, `clusterer`, `pipeline`, `progress`, …)
  * pass through as they are, so an option added there reaches the library and the command alike.
  */
 export interface FindThemesOptions extends Omit<Partial<AnalysisOptions>, 'k' | 'seed' | 'mergeThreshold'> {

@@ -1,5 +1,5 @@
 import { GroupK, kForGroup } from '../groupK';
-import { analyseGroup, AnalysisOptions } from '../analyse';
+import { analyseGroup, AnalysisOptions } from '../analyseGroup';
 import { groupIdeas } from '../groupIdeas';
 import { Idea } from '../ingest/idea';
 import { Theme } from '../themes/theme';

@@ -1,5 +1,5 @@
 import { Idea } from '../ingest/idea';
-import { analyseText } from '../text/analyse';
+import { analyseText } from '../text/analyseText';
 import { isStopWord } from '../text/stopWords';
 import { tokenize } from '../text/tokenize';
 import { nameThemes } from '../themes/labels';

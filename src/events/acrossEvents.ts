@@ -1,6 +1,6 @@
-import { AnalysisOptions, analyseGroupWithModel, GroupAnalysis } from '../analyse';
+import { AnalysisOptions, analyseGroupWithModel, GroupAnalysis } from '../analyseGroup';
 import { Idea } from '../ingest/idea';
-import { analyseText } from '../text/analyse';
+import { analyseText } from '../text/analyseText';
 import { OTHER_IDEAS_LABEL, Theme } from '../themes/theme';
 import { dot } from '../vectors/dense';
 import { transformRepresentation } from '../vectors/represent';

@@ -1,4 +1,4 @@
-import { GroupAnalysis } from '../analyse';
+import { GroupAnalysis } from '../analyseGroup';
 import { inputError } from '../errors';
 import { GroupK, kForGroup } from '../groupK';
 import { IdeaGroup } from '../groupIdeas';

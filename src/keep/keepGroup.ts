@@ -1,7 +1,7 @@
-import { analyseGroupWithModel, DEFAULT_MERGE_THRESHOLD, DEFAULT_PIPELINE, GroupAnalysis, markDuplicates } from '../analyse';
+import { analyseGroupWithModel, DEFAULT_MERGE_THRESHOLD, DEFAULT_PIPELINE, GroupAnalysis, markDuplicates } from '../analyseGroup';
 import { Idea } from '../ingest/idea';
 import { DEFAULT_ASSIGN_THRESHOLD } from '../model/assign';
-import { analyseText } from '../text/analyse';
+import { analyseText } from '../text/analyseText';
 import { normalisedText } from '../themes/duplicates';
 import { nameThemes } from '../themes/labels';
 import { OTHER_IDEAS_LABEL, Theme, ThemeMember } from '../themes/theme';

@@ -3,11 +3,11 @@
  * the representation its group's themes were found in and goes to the theme whose centre is
  * most similar, or to "Unmatched" when even that one is not similar enough.
  */
-import { DEFAULT_MERGE_THRESHOLD, markDuplicates } from '../analyse';
+import { DEFAULT_MERGE_THRESHOLD, markDuplicates } from '../analyseGroup';
 import { inputError, usageError } from '../errors';
 import { groupIdeas } from '../groupIdeas';
 import { Idea } from '../ingest/idea';
-import { analyseText, AnalysedText } from '../text/analyse';
+import { analyseText, AnalysedText } from '../text/analyseText';
 import { Theme } from '../themes/theme';
 import { transformRepresentationSparse } from '../vectors/represent';
 import { WordVectors } from '../vectors/wordVectorCache';

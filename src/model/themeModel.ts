@@ -9,7 +9,7 @@
  * dropping or changing the meaning of one needs a new schemaVersion.
  */
 import { RecordedK } from '../groupK';
-import { GroupAnalysis } from '../analyse';
+import { GroupAnalysis } from '../analyseGroup';
 import { inputError, RapporteurError } from '../errors';
 import { RepresentationModel, representationDimensions } from '../vectors/represent';
 import { ModelFingerprint } from './fingerprint';

@@ -1,4 +1,4 @@
-import { AnalysedText, Term } from '../text/analyse';
+import { AnalysedText, Term } from '../text/analyseText';
 import { Token } from '../text/tokenize';
 
 /** A word or a phrase of up to three content words, as it may name a theme. */

@@ -1,4 +1,4 @@
-import { AnalysedText, analyseText } from '../text/analyse';
+import { AnalysedText, analyseText } from '../text/analyseText';
 import { isFunctionWord, isMainlyVerb } from '../text/partOfSpeech';
 import { candidatesOf } from './candidates';
 

@@ -1,4 +1,4 @@
-import { AnalysedText } from '../text/analyse';
+import { AnalysedText } from '../text/analyseText';
 import { canEndName, canNameAlone } from '../text/partOfSpeech';
 import { Candidate, candidatesOf, isLinkWord } from './candidates';
 

@@ -1,4 +1,4 @@
-import { GroupAnalysis } from '../analyse';
+import { GroupAnalysis } from '../analyseGroup';
 import { Idea } from '../ingest/idea';
 
 /**

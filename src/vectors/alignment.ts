@@ -1,4 +1,4 @@
-import { AnalysedText } from '../text/analyse';
+import { AnalysedText } from '../text/analyseText';
 import { sifWeight } from './sif';
 import { WordVectors } from './wordVectorCache';
 

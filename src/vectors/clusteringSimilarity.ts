@@ -1,4 +1,4 @@
-import { AnalysedText } from '../text/analyse';
+import { AnalysedText } from '../text/analyseText';
 import { alignmentSimilarity, distinctWordCount } from './alignment';
 import { dot } from './dense';
 import { meaningRows, RepresentationModel } from './represent';

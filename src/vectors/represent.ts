@@ -1,4 +1,4 @@
-import { AnalysedText } from '../text/analyse';
+import { AnalysedText } from '../text/analyseText';
 import { sifCommonComponent, sifTransform } from './sif';
 import { fitTfidf, SparseVector, TfidfModel, toDense, transformTfidf } from './tfidf';
 import { WordVectors } from './wordVectorCache';

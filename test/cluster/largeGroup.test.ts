@@ -1,8 +1,8 @@
-import { analyseGroup, analyseGroupWithModel } from '../../src/analyse';
-import { LARGE_GROUP } from '../../src/analyseLarge';
+import { analyseGroup, analyseGroupWithModel } from '../../src/analyseGroup';
+import { LARGE_GROUP } from '../../src/analyseLargeGroup';
 import { CentreSums, LargeCentres, largeSpace } from '../../src/cluster/largeCentres';
 import { Idea } from '../../src/ingest/idea';
-import { analyseText } from '../../src/text/analyse';
+import { analyseText } from '../../src/text/analyseText';
 import { bagsOfWords } from '../../src/vectors/bagsOfWords';
 import { largeRows } from '../../src/vectors/largeRows';
 import { fitRepresentation, transformRepresentation } from '../../src/vectors/represent';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyseGroup } from '../../src/analyse';
+import { analyseGroup } from '../../src/analyseGroup';
 import { evaluate, EvaluationReport } from '../../src/evaluate/evaluate';
 import { agreementPerGroup } from '../../bench/agreementPerGroup';
 import { EvaluationSetting, renderEvaluation } from '../../src/evaluate/renderEvaluation';

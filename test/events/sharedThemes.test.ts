@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyseGroup } from '../../src/analyse';
+import { analyseGroup } from '../../src/analyseGroup';
 import { acrossEvents } from '../../src/events/acrossEvents';
 import { EventThemes } from '../../src/events/crossEvent';
 import { groupIdeas } from '../../src/groupIdeas';

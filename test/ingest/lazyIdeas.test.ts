@@ -1,4 +1,4 @@
-import { LARGE_GROUP } from '../../src/analyseLarge';
+import { LARGE_GROUP } from '../../src/analyseLargeGroup';
 import { groupIdeas } from '../../src/groupIdeas';
 import { parseNotes } from '../../src/ingest/parseNotes';
 import { lazySource } from '../../src/report/lazyArray';

@@ -1,4 +1,4 @@
-import { analyseGroupWithModel, AnalysisOptions } from '../../src/analyse';
+import { analyseGroupWithModel, AnalysisOptions } from '../../src/analyseGroup';
 import { Idea } from '../../src/ingest/idea';
 import { buildThemeModel, ThemeModel, ThemeModelOptions } from '../../src/model/themeModel';
 

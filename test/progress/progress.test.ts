@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyseGroupWithModel } from '../../src/analyse';
-import { LARGE_GROUP } from '../../src/analyseLarge';
+import { analyseGroupWithModel } from '../../src/analyseGroup';
+import { LARGE_GROUP } from '../../src/analyseLargeGroup';
 import { GroupK, parseGroupK } from '../../src/groupK';
 import { Idea } from '../../src/ingest/idea';
 import { describeStep, ProgressStep } from '../../src/progress/progress';

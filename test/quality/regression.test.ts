@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { LABELLED_SETS } from '../../bench/labelledSets';
 import { BenchResults, readLabelledSet, RESULTS_JSON, scoreLabelledSet } from '../../bench/scoreSet';
-import { analyseGroup } from '../../src/analyse';
+import { analyseGroup } from '../../src/analyseGroup';
 import { groupIdeas } from '../../src/groupIdeas';
 import { defaultCacheDir, loadWordVectors } from '../../src/vectors/wordVectorCache';
 

@@ -1,5 +1,5 @@
 import { findDuplicates, normalisedText } from '../../src/themes/duplicates';
-import { analyseText } from '../../src/text/analyse';
+import { analyseText } from '../../src/text/analyseText';
 
 const items = (texts: string[]) => texts.map((text) => ({ text, stems: analyseText(text).terms.map((t) => t.stem) }));
 

@@ -1,4 +1,4 @@
-import { analyseText } from '../../src/text/analyse';
+import { analyseText } from '../../src/text/analyseText';
 import { canNameAlone } from '../../src/text/partOfSpeech';
 import { checkLabel } from '../../src/themes/labelRules';
 import { nameThemes } from '../../src/themes/labels';

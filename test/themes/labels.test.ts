@@ -1,4 +1,4 @@
-import { analyseText } from '../../src/text/analyse';
+import { analyseText } from '../../src/text/analyseText';
 import { nameThemes, titleCase } from '../../src/themes/labels';
 
 const terms = (ideas: string[]) => ideas.map(analyseText);

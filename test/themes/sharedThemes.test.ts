@@ -1,4 +1,4 @@
-import { GroupAnalysis } from '../../src/analyse';
+import { GroupAnalysis } from '../../src/analyseGroup';
 import { Idea } from '../../src/ingest/idea';
 import { splitByGroup } from '../../src/themes/sharedThemes';
 

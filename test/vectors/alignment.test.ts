@@ -1,4 +1,4 @@
-import { analyseText } from '../../src/text/analyse';
+import { analyseText } from '../../src/text/analyseText';
 import { alignmentSimilarity } from '../../src/vectors/alignment';
 import { clusteringSimilarity, WORD_ALIGNMENT_LIMIT } from '../../src/vectors/clusteringSimilarity';
 import { fitRepresentation, transformRepresentation } from '../../src/vectors/represent';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { analyseText } from '../../src/text/analyse';
+import { analyseText } from '../../src/text/analyseText';
 import { asciiNorm, asciiWords, tokenize } from '../../src/text/tokenize';
 import { bagsOfWords } from '../../src/vectors/bagsOfWords';
 import { fakeVectors } from './fakeVectors';

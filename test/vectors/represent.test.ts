@@ -1,4 +1,4 @@
-import { analyseText } from '../../src/text/analyse';
+import { analyseText } from '../../src/text/analyseText';
 import { autoTextWeight } from '../../src/vectors/represent';
 import { represent } from './representOnce';
 import { sifEmbeddings } from '../../src/vectors/sif';

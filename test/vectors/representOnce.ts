@@ -1,4 +1,4 @@
-import { AnalysedText } from '../../src/text/analyse';
+import { AnalysedText } from '../../src/text/analyseText';
 import { fitRepresentation, RepresentationOptions, transformRepresentation } from '../../src/vectors/represent';
 import { WordVectors } from '../../src/vectors/wordVectorCache';
 

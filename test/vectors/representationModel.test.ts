@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { LABELLED_SETS } from '../../bench/labelledSets';
 import { groupIdeas } from '../../src/groupIdeas';
 import { parseNotes } from '../../src/ingest/parseNotes';
-import { analyseText, AnalysedText } from '../../src/text/analyse';
+import { analyseText, AnalysedText } from '../../src/text/analyseText';
 import {
   autoTextWeight,
   fitRepresentation,

@@ -1,4 +1,4 @@
-import { analyseText } from '../../src/text/analyse';
+import { analyseText } from '../../src/text/analyseText';
 import { tokenize } from '../../src/text/tokenize';
 import { stem } from '../../src/text/stem';
 

@@ -1,11 +1,11 @@
-import type { AnalysisOptions, GroupAnalysis, PipelineConfig } from './analyse';
+import type { AnalysisOptions, GroupAnalysis, PipelineConfig } from './analyseGroup';
 import { bestByScore, candidateKs } from './cluster/chooseK';
 import { CentreSums, LargeCentres, LargeSpace, largeSpace, squaredLength } from './cluster/largeCentres';
 import { refine } from './cluster/largeKMeans';
 import { nearestCentres, SampleCentres, sampleKMeans, sampleRows, sampleSimilarity } from './cluster/sampleKMeans';
 import { silhouette } from './cluster/silhouette';
 import { Idea } from './ingest/idea';
-import { analyseText } from './text/analyse';
+import { analyseText } from './text/analyseText';
 import { findDuplicates } from './themes/duplicates';
 import { nameThemes } from './themes/labels';
 import { fieldReader, itemReader, lazyArray } from './report/lazyArray';
@@ -39,7 +39,7 @@ const REFINE_PASSES = 10;
 const LABEL_SAMPLE = 300;
 /** Themes up to this size have near-duplicates found pairwise (as findDuplicates does itself). */
 const PAIRWISE_DUPLICATES = 500;
-/** analyse.ts's DEFAULT_MERGE_THRESHOLD, for callers that give none. */
+/** analyseGroup.ts's DEFAULT_MERGE_THRESHOLD, for callers that give none. */
 const DEFAULT_MERGE = 0.8;
 
 /**

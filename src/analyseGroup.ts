@@ -1,9 +1,9 @@
-import { analyseLargeGroup, LARGE_GROUP } from './analyseLarge';
+import { analyseLargeGroup, LARGE_GROUP } from './analyseLargeGroup';
 import { ClusterOptions } from './cluster/clusterRows';
 import { Clusterer, defaultClusterer } from './cluster/clusterer';
 import { markOutliers, OutlierOptions } from './cluster/outliers';
 import { Idea } from './ingest/idea';
-import { analyseText, AnalysedText } from './text/analyse';
+import { analyseText, AnalysedText } from './text/analyseText';
 import { findDuplicates } from './themes/duplicates';
 import { nameThemes } from './themes/labels';
 import { OTHER_IDEAS_LABEL, OTHER_IDEAS_WARNING_SHARE, Theme, ThemeMember } from './themes/theme';
