@@ -1,7 +1,7 @@
 import { LARGE_GROUP } from './analyseLargeGroup';
 import { commonest } from './commonest';
 import { Idea } from './ingest/idea';
-import { fieldReader, LazySource, lazyArray, lazySource } from './report/lazyArray';
+import { fieldValues, LazySource, lazyArray, lazySource } from './report/lazyArray';
 
 export interface IdeaGroup {
   name: string;
@@ -38,8 +38,7 @@ export function groupIdeas(ideas: readonly Idea[]): IdeaGroup[] {
 
 /** The question most of the group's ideas that name one answer, if there is such a majority. */
 function commonestQuestion(ideas: readonly Idea[]): string | undefined {
-  const field = fieldReader(ideas);
-  const best = commonest(fieldValues(ideas.length, (i) => field(i, 'question')));
+  const best = commonest(fieldValues(ideas, 'question'));
   return best !== undefined && best.count * 2 > best.total ? best.value : undefined;
 }
 
@@ -61,9 +60,4 @@ function groupLazily(ideas: LazySource<Idea>, byName: Map<string, Idea[]>): void
     const at = (p: number) => ideas.at(list[p]);
     byName.set(name, list.length > LARGE_GROUP ? lazyArray(list.length, at, field && ((p, key) => field(list[p], key))) : Array.from(list, (i) => ideas.at(i)));
   }
-}
-
-/** The values of one field, read idea by idea without making the ideas. */
-export function* fieldValues(count: number, read: (i: number) => string | undefined): Iterable<string | undefined> {
-  for (let i = 0; i < count; i++) yield read(i);
 }

@@ -1,7 +1,7 @@
 import { analyseGroupWithModel, AnalysisOptions, DEFAULT_MERGE_THRESHOLD, GroupAnalysis } from '../analyseGroup';
 import { quoteForMessage } from '../errors';
-import { fieldValues, groupIdeas, IdeaGroup } from '../groupIdeas';
-import { fieldReader } from '../report/lazyArray';
+import { groupIdeas, IdeaGroup } from '../groupIdeas';
+import { fieldValues } from '../report/lazyArray';
 import { checkGroupK, GroupK, kForGroup, recordK } from '../groupK';
 import { KeptDraft } from '../keep/draft';
 import { describeOutcome } from '../keep/describeOutcome';
@@ -130,8 +130,7 @@ export function reportOf(table: Pick<Notes, 'ideas' | 'columns' | 'skipped'>, na
 
 /** The event the notes name most often, if they name one. */
 export function eventOf(table: Pick<Notes, 'ideas'>): string | undefined {
-  const field = fieldReader(table.ideas);
-  return commonest(fieldValues(table.ideas.length, (i) => field(i, 'event')))?.value;
+  return commonest(fieldValues(table.ideas, 'event'))?.value;
 }
 
 /** The groups in the shape of the rapporteur's draft; what was kept, placed and dropped is told. */

@@ -339,11 +339,12 @@ class RowsOnDemand implements QuantisedRows {
     const quantised = (this.quantised ??= new Int8Array(this.index.size * this.index.dimensions));
     if (this.loaded[b]) return quantised;
     try {
-      if (this.singleReads < SINGLE_BLOCK_READS) {
+      // A cache of one block is read whole, as it is past SINGLE_BLOCK_READS.
+      if (this.singleReads < SINGLE_BLOCK_READS && this.loaded.length > 1) {
         this.singleReads++;
-        this.readBlocks(quantised, b, b + 1);
+        this.readBlock(quantised, b);
       } else {
-        this.readBlocks(quantised, 0, this.loaded.length);
+        this.readAll(quantised);
       }
       return quantised;
     } catch (error) {
@@ -355,11 +356,25 @@ class RowsOnDemand implements QuantisedRows {
     }
   }
 
-  /** Reads blocks [from, to) in one read and checks them: all the vectors by their one CRC, else each block not loaded yet. */
-  private readBlocks(into: Int8Array, from: number, to: number): void {
+  /** Reads block b, checked by its own CRC. */
+  private readBlock(into: Int8Array, b: number): void {
     const d = this.index.dimensions;
-    const start = blockRows(this.index, from).first * d;
-    const end = blockRows(this.index, to - 1).end * d;
+    const { first, end } = blockRows(this.index, b);
+    this.read(into, first * d, end * d);
+    checkBlock(this.index, b, new Uint8Array(into.buffer, into.byteOffset + first * d, (end - first) * d));
+    this.loaded[b] = 1;
+  }
+
+  /** Reads all the vectors in one go, checked by their one CRC, and closes the file. */
+  private readAll(into: Int8Array): void {
+    this.read(into, 0, into.length);
+    checkAllVectors(this.index, new Uint8Array(into.buffer, into.byteOffset, into.length));
+    this.loaded.fill(1);
+    this.close();
+  }
+
+  /** Bytes [start, end) of the vectors into the same place of `into`. */
+  private read(into: Int8Array, start: number, end: number): void {
     let done = 0;
     while (done < end - start) {
       let got: number;
@@ -370,19 +385,6 @@ class RowsOnDemand implements QuantisedRows {
       }
       if (got === 0) throw new CorruptCacheError(`${this.file} ends inside its vectors`);
       done += got;
-    }
-    const bytes = new Uint8Array(into.buffer, into.byteOffset, into.length);
-    if (to - from === this.loaded.length) {
-      checkAllVectors(this.index, bytes);
-      this.loaded.fill(1);
-      this.close();
-      return;
-    }
-    for (let b = from; b < to; b++) {
-      if (this.loaded[b]) continue;
-      const rows = blockRows(this.index, b);
-      checkBlock(this.index, b, bytes.subarray(rows.first * d, rows.end * d));
-      this.loaded[b] = 1;
     }
   }
 
