@@ -1,9 +1,10 @@
+import * as fs from 'node:fs';
 import { ColumnRequest } from './ingest/columns';
 import { Notes, readNotesFrom } from './api/notes';
 import { IngestNotice } from './ingest/idea';
 import { ReadOptions } from './ingest/parseNotes';
 import { ByteSource, openFile } from './ingest/source';
-import { defaultCacheDir, loadWordVectors, WordVectors } from './vectors/wordVectorCache';
+import { defaultCacheDir, loadReadyWordVectors, loadWordVectors, WordVectors } from './vectors/wordVectorCache';
 import { Progress } from './progress/progress';
 
 /** What every command needs from its surroundings to read its input. */
@@ -33,10 +34,25 @@ export interface LoadedNotes {
 /** read → decode → parse → word vectors: the common start of every command. */
 export function readNotes(request: NotesRequest, context: InputContext): LoadedNotes {
   const { input, vectors, ...options } = request;
+  const early = vectors && input !== '-' && fileBytes(input) >= READ_VECTORS_AHEAD_FROM ? loadReadyWordVectors({ cacheDir: defaultCacheDir(context.env), readAhead: true }) : undefined;
   const notes = input === '-' ? readNotesFrom(context.stdin(), 'stdin', { ...options, progress: context.stageProgress }) : readNotesFrom(openFile(input), input, { ...options, progress: context.stageProgress });
   for (const notice of notes.notices ?? []) context.notice(describeNotice(notice));
-  const wordVectors = vectors && notes.ideas.length > 0 ? loadVectors(context) : undefined;
+  const wordVectors = vectors && notes.ideas.length > 0 ? (early ?? loadVectors(context)) : undefined;
   return { notes, ...(wordVectors ? { wordVectors } : {}) };
+}
+
+/**
+ * Notes of this many bytes (a few hundred ideas) touch most of the word vectors' blocks, so their
+ * run reads all of them: start that read, on another thread, before the notes are parsed.
+ */
+export const READ_VECTORS_AHEAD_FROM = 64 * 1024;
+
+function fileBytes(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0; // reading the notes will say what is wrong with the file
+  }
 }
 
 /** `rapporteur: warning: FILE:LINE: message`, as errors are written. */

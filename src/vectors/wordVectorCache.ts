@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { inputError } from '../errors';
+import { readVectorsAhead, VectorReadAhead } from './vectorReadAhead';
 import { scanWinkSource, SourceFormatError, SourceMembers } from './winkSourceReader';
 import {
   BLOCK_ROWS,
@@ -328,6 +329,7 @@ class RowsOnDemand implements QuantisedRows {
     private readonly file: string,
     private readonly index: CacheIndex,
     private readonly recover: (reason: string) => DecodedCache,
+    private readonly readAhead?: VectorReadAhead,
   ) {
     this.loaded = new Uint8Array(index.blockChecksums.length);
     closeWhenCollected.register(this, fd, this);
@@ -344,7 +346,7 @@ class RowsOnDemand implements QuantisedRows {
         this.singleReads++;
         this.readBlock(quantised, b);
       } else {
-        this.readAll(quantised);
+        return this.readAll(quantised);
       }
       return quantised;
     } catch (error) {
@@ -365,12 +367,18 @@ class RowsOnDemand implements QuantisedRows {
     this.loaded[b] = 1;
   }
 
-  /** Reads all the vectors in one go, checked by their one CRC, and closes the file. */
-  private readAll(into: Int8Array): void {
-    this.read(into, 0, into.length);
-    checkAllVectors(this.index, new Uint8Array(into.buffer, into.byteOffset, into.length));
+  /** Reads all the vectors in one go, checked by their one CRC, and closes the file; the vectors read ahead when there are. */
+  private readAll(into: Int8Array): Int8Array {
+    const ahead = this.readAhead?.take();
+    if (ahead && ahead.length === into.length) {
+      this.quantised = ahead;
+    } else {
+      this.read(into, 0, into.length);
+      checkAllVectors(this.index, new Uint8Array(into.buffer, into.byteOffset, into.length));
+    }
     this.loaded.fill(1);
     this.close();
+    return this.quantised!;
   }
 
   /** Bytes [start, end) of the vectors into the same place of `into`. */
@@ -515,13 +523,31 @@ function findAnyWinkCache(cacheDir: string, maxWords: number): { cache: OpenCach
  * Throws a RapporteurError coded WORD_VECTORS_MISSING when a build is needed and the source
  * cannot be found.
  */
-export function loadWordVectors(options: {
+export function loadWordVectors(options: LoadOptions): WordVectors {
+  return openWordVectors(options, false)!;
+}
+
+/**
+ * The word vectors when their cache is there and sound, without building anything; undefined
+ * otherwise (`loadWordVectors` then builds it, or says why it cannot). Lets a run open the cache
+ * and start reading ahead before it parses its notes, yet never spend a cache build on notes that
+ * turn out unreadable.
+ */
+export function loadReadyWordVectors(options: LoadOptions): WordVectors | undefined {
+  return openWordVectors(options, true);
+}
+
+interface LoadOptions {
   cacheDir: string;
   sourceJsonPath?: string;
   onProgress?: (message: string) => void;
   /** Words to keep when building; a cache built for another number is rebuilt. Default 150 000. */
   maxWords?: number;
-}): WordVectors {
+  /** Start reading all the vectors on another thread now: for a run that will need most of them (see vectorReadAhead.ts). */
+  readAhead?: boolean;
+}
+
+function openWordVectors(options: LoadOptions, onlyIfReady: boolean): WordVectors | undefined {
   const maxWords = options.maxWords ?? DEFAULT_MAX_WORDS;
   const progress = options.onProgress ?? (() => undefined);
 
@@ -529,6 +555,7 @@ export function loadWordVectors(options: {
   try {
     sourceJsonPath = options.sourceJsonPath ?? defaultSourceJsonPath();
   } catch (error) {
+    if (onlyIfReady) return undefined;
     const found = findAnyWinkCache(options.cacheDir, maxWords);
     if (found) {
       return onDemand(found.cache, found.file, (reason) => {
@@ -566,7 +593,8 @@ export function loadWordVectors(options: {
   };
 
   const state = readCache(cacheFile, maxWords, sourceBytes);
-  if (state.ok) return onDemand(state.cache, cacheFile, rebuild);
+  if (state.ok) return onDemand(state.cache, cacheFile, rebuild, options.readAhead);
+  if (onlyIfReady) return undefined;
   if (sourceBytes === undefined) throw missingSource(sourceJsonPath, 'no such file');
   return inMemory(rebuild(state.reason));
 }
@@ -590,6 +618,8 @@ function removeOlderFormats(cacheDir: string): void {
   }
 }
 
-function onDemand(cache: OpenCache, file: string, recover: (reason: string) => DecodedCache): QuantisedWordVectors {
-  return new QuantisedWordVectors(cache.index, new RowsOnDemand(cache.fd, file, cache.index, recover));
+function onDemand(cache: OpenCache, file: string, recover: (reason: string) => DecodedCache, readAhead = false): QuantisedWordVectors {
+  const { fd, index } = cache;
+  const ahead = readAhead ? readVectorsAhead({ file, fd, offset: index.layout.vectors, length: index.size * index.dimensions, checksum: index.vectorsChecksum }) : undefined;
+  return new QuantisedWordVectors(index, new RowsOnDemand(fd, file, index, recover, ahead));
 }
