@@ -11,9 +11,9 @@ jest.mock('node:fs', () => {
   const actual = jest.requireActual<typeof import('node:fs')>('node:fs');
   return {
     ...actual,
-    readSync: (...args: Parameters<typeof actual.readSync>) => {
-      positions.push(Number(args[4]));
-      return actual.readSync(...args);
+    readSync: (...args: unknown[]) => {
+      positions.push(Number(args[4])); // (fd, buffer, offset, length, position)
+      return (actual.readSync as (...a: unknown[]) => number)(...args);
     },
   };
 });
