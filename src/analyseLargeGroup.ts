@@ -123,12 +123,14 @@ function buildLargeThemes(ideas: LargeIdeas, space: LargeSpace, labels: Int32Arr
   const unit = unitCentres(space, centres);
   unit.rowDots('at label', null, ideas.size, labels, similarity, thread);
   const sizes = new Int32Array(k);
-  labels.forEach((l) => l >= 0 && sizes[l]++);
+  // Plain loops here and below: a callback per idea costs more than the work at a million.
+  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) sizes[labels[i]]++;
   const order: Int32Array[] = Array.from(sizes, (size) => new Int32Array(size));
   sizes.fill(0);
-  labels.forEach((l, i) => l >= 0 && (order[l][sizes[l]++] = i));
+  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) order[labels[i]][sizes[labels[i]]++] = i;
   // Most similar first, then by row; the index last, so that ties keep the input's order.
-  const inRowOrder = ideas.rows.every((row, i) => i === 0 || ideas.rows[i - 1] < row);
+  let inRowOrder = true;
+  for (let i = 1; i < ideas.size && inRowOrder; i++) inRowOrder = ideas.rows[i - 1] < ideas.rows[i];
   for (const [t, list] of order.entries()) {
     order[t] = inRowOrder ? bySimilarity(list, similarity) : list.sort((a, b) => similarity[b] - similarity[a] || ideas.rows[a] - ideas.rows[b] || a - b);
   }
@@ -207,7 +209,7 @@ function repeatsOf(ideas: LargeIdeas, list: Int32Array, letterHashes: Int32Array
   for (let p = 0; p < list.length; p++) hashes[p] = letterHashes[list[p]];
   const sorted = hashes.slice().sort();
   const candidates: number[] = [];
-  hashes.forEach((h, p) => hashShared(sorted, h) && candidates.push(p));
+  for (let p = 0; p < hashes.length; p++) if (hashShared(sorted, hashes[p])) candidates.push(p);
   const found = findDuplicates(
     candidates.map((p) => ({ text: ideas.texts[list[p]], stems: [] })),
     threshold,
@@ -235,12 +237,13 @@ function bySimilarity(list: Int32Array, similarity: Float64Array): Int32Array {
   const coarse = Float64Array.from({ length: Math.ceil(sorted.length / BLOCK) }, (_, b) => sorted[b * BLOCK]);
   const taken = new Int32Array(list.length);
   const ordered = new Int32Array(list.length);
-  list.forEach((i) => {
+  for (let p = 0; p < list.length; p++) {
+    const i = list[p];
     const x = key(i);
     const block = Math.max(0, lowerBound(coarse, x, 0, coarse.length) - 1);
     const first = lowerBound(sorted, x, block * BLOCK, Math.min(sorted.length, (block + 1) * BLOCK + 1));
     ordered[first + taken[first]++] = i;
-  });
+  }
   return ordered;
 }
 
@@ -335,32 +338,39 @@ function toSpace(space: LargeSpace, centres: SampleCentres): LargeCentres {
  */
 function withoutOutliers(space: LargeSpace, ideas: Int32Array, labels: Int32Array, k: number, config: PipelineConfig, scratch: Float64Array, thread?: RowThread): Int32Array {
   const sums = new CentreSums(space, k);
-  ideas.forEach((i, p) => sums.add(i, labels[p]));
+  for (let p = 0; p < ideas.length; p++) sums.add(ideas[p], labels[p]);
   const totals = sums.finish(new LargeCentres(space, k), false);
   const dots = scratch; // ideas.length ≤ its length
   totals.rowDots('at label', ideas, ideas.length, labels, dots, thread);
   const marked = new Int32Array(ideas.length);
-  ideas.forEach((i, p) => {
+  for (let p = 0; p < ideas.length; p++) {
     const l = labels[p];
-    if (sums.counts[l] < config.minThemeSize) return (marked[p] = -1);
-    const self = squaredLength(space.rows, i);
+    if (sums.counts[l] < config.minThemeSize) {
+      marked[p] = -1;
+      continue;
+    }
+    const self = squaredLength(space.rows, ideas[p]);
     const restDot = dots[p] - self;
     const restNorm = totals.squaredNorm[l] - 2 * dots[p] + self;
     const similarity = restNorm > 1e-12 ? restDot / Math.sqrt(restNorm) : 0;
     marked[p] = similarity < config.minSimilarity ? -1 : l;
-  });
-  const next = new Map<number, number>();
-  return marked.map((l) => {
-    if (l < 0) return -1;
-    if (!next.has(l)) next.set(l, next.size);
-    return next.get(l)!;
-  });
+  }
+  // Renumbered in order of first appearance.
+  const next = new Int32Array(k).fill(-1);
+  let themes = 0;
+  for (let p = 0; p < marked.length; p++) {
+    const l = marked[p];
+    if (l < 0) continue;
+    if (next[l] < 0) next[l] = themes++;
+    marked[p] = next[l];
+  }
+  return marked;
 }
 
 /** Each theme's mean row, as k sums in the group's space. */
 function themeCentres(space: LargeSpace, ideas: Int32Array, labels: Int32Array, k: number): number[][] {
   const sums = new CentreSums(space, k);
-  ideas.forEach((i, p) => labels[p] >= 0 && sums.add(i, labels[p]));
+  for (let p = 0; p < ideas.length; p++) if (labels[p] >= 0) sums.add(ideas[p], labels[p]);
   return sums.finish(new LargeCentres(space, k)).toDenseUnitRows();
 }
 
