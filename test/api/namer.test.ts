@@ -1,18 +1,8 @@
 import { AnalysedText, findThemes, Namer, renderReport } from '../../src/index';
 import { loudestWordNamer } from './loudestWordNamer';
+import { THREE_TOPICS } from './threeTopics';
 
-const ideas = [
-  'Cybercrime laws for everyone',
-  'Water pipes in villages',
-  'Teacher training programmes',
-  'Cybercrime police cooperation',
-  'Water supply for schools',
-  'Teacher salaries matter',
-  'Cybercrime reporting online',
-  'Water quality testing',
-  'Teacher exchange visits',
-  'And so on... 42!',
-];
+const ideas = [...THREE_TOPICS, 'And so on... 42!'];
 
 describe('a namer passed in through the library', () => {
   const { report } = findThemes(ideas, { namer: loudestWordNamer, k: 3 });

@@ -4,18 +4,9 @@ import * as path from 'node:path';
 import { assignIdeas, DEFAULT_REPRESENTATION_ID, evaluateThemes, findThemes, parseModel, RapporteurError, Representation, serialiseModel } from '../../src/index';
 import { rapporteur } from '../e2e/cli';
 import { hashedStemsRepresentation, HashedStemsState } from './hashedStemsRepresentation';
+import { THREE_TOPICS } from './threeTopics';
 
-const ideas = [
-  'Cybercrime laws for everyone',
-  'Water pipes in villages',
-  'Teacher training programmes',
-  'Cybercrime police cooperation',
-  'Water supply for schools',
-  'Teacher salaries matter',
-  'Cybercrime reporting online',
-  'Water quality testing',
-  'Teacher exchange visits',
-];
+const ideas = THREE_TOPICS;
 const topics = [0, 1, 2].map((t) => ideas.filter((_, i) => i % 3 === t).sort()).sort();
 
 /** The ideas of each theme but "Other ideas"/"Unmatched", each list sorted, the lists sorted. */
