@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { assignIdeas, DEFAULT_REPRESENTATION_ID, evaluateThemes, findThemes, parseModel, RapporteurError, Representation, serialiseModel } from '../../src/index';
+import { assignIdeas, DEFAULT_REPRESENTATION_ID, evaluateThemes, findThemes, parseModel, RapporteurError, renderReport, Representation, serialiseModel } from '../../src/index';
 import { rapporteur } from '../e2e/cli';
 import { hashedStemsRepresentation, HashedStemsState } from './hashedStemsRepresentation';
 import { THREE_TOPICS } from './threeTopics';
@@ -47,6 +47,15 @@ describe('a representation passed in through the library', () => {
     expect(placed.get('Cybercrime courts')).toBe(labelOf(ideas[0]));
     expect(placed.get('Water for hospitals')).toBe(labelOf(ideas[1]));
     expect(placed.get('Teacher pensions')).toBe(labelOf(ideas[2]));
+  });
+
+  it('is the space of a refreshed draft (--keep): new ideas join kept themes by its rows, and the model records it', () => {
+    const draft = renderReport(found.report, 'markdown') as string;
+    const refreshed = findThemes([...ideas, 'Cybercrime courts'], { representation: hashed, keep: { text: draft, file: 'draft.md' } });
+    const courts = refreshed.report.groups[0].themes.find((t) => t.ideas.some((i) => i.text === 'Cybercrime courts'))!;
+    expect(courts.ideas.map((i) => i.text).sort()).toEqual(['Cybercrime courts', ...topics[0]].sort());
+    expect(refreshed.model.fingerprint!.representation).toBe('hashed-stems-64/1');
+    for (const theme of refreshed.model.groups[0].themes) expect(theme.centre).toHaveLength(64);
   });
 
   it('is used by evaluateThemes too', () => {
