@@ -43,6 +43,7 @@ export function keepDraft(
   draft: KeptDraft,
   options: Omit<KeepOptions, 'k'> & { by: string | null; k?: GroupK },
 ): { groups: KeptTableGroup[]; outcome: DraftOutcome } {
+  const { by: _, ...keepOptions } = options;
   const used = new Set<KeptGroup>();
   const kept: KeptTableGroup[] = [];
   const outcomes: GroupKeepOutcome[] = [];
@@ -55,7 +56,6 @@ export function keepDraft(
       }
     }
     const themes: KeptTheme[] = own?.themes ?? draft.everyGroup?.map((t) => ({ ...t, bullets: [] })) ?? [];
-    const { by: _, ...keepOptions } = options;
     const { analysis, outcome } = keepGroup(group.ideas, themes, { ...keepOptions, k: kForGroup(options.k, group.name) });
     kept.push({ name: group.name, ...(group.question !== undefined ? { question: group.question } : {}), analysis, paragraphs: own?.paragraphs ?? [] });
     outcomes.push(outcome);

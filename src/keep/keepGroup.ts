@@ -6,7 +6,6 @@ import { normalisedText } from '../themes/duplicates';
 import { defaultNamer, nameWith } from '../themes/namer';
 import { OTHER_IDEAS_LABEL, Theme, ThemeMember } from '../themes/theme';
 import { dot, mean, normalise } from '../vectors/dense';
-
 import { KeptBullet, KeptTheme } from './draft';
 import { matchBullets } from './matchBullets';
 

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { assignIdeas, DEFAULT_REPRESENTATION_ID, evaluateThemes, findThemes, parseModel, RapporteurError, renderReport, Representation, serialiseModel } from '../../src/index';
+import { assignIdeas, DEFAULT_REPRESENTATION_ID, defaultRepresentation, evaluateThemes, findThemes, parseModel, RapporteurError, readNotes, renderReport, Representation, serialiseModel } from '../../src/index';
+import { defaultCacheDir, loadWordVectors } from '../../src/vectors/wordVectorCache';
 import { rapporteur } from '../e2e/cli';
 import { hashedStemsRepresentation, HashedStemsState } from './hashedStemsRepresentation';
 import { THREE_TOPICS } from './threeTopics';
@@ -80,6 +81,17 @@ describe('a representation passed in through the library', () => {
   });
 });
 
+describe('the default representation passed in', () => {
+  it('is the same as passing none: same report, same saved themes, word alignment and all', () => {
+    const wordVectors = loadWordVectors({ cacheDir: defaultCacheDir(process.env) });
+    const notes = readNotes('fixtures/itu-world-cafe-2013.csv');
+    const none = findThemes(notes, { wordVectors });
+    const given = findThemes(notes, { wordVectors, representation: defaultRepresentation() });
+    expect(renderReport(given.report, 'json')).toBe(renderReport(none.report, 'json'));
+    expect(serialiseModel(given.model)).toBe(serialiseModel(none.model));
+  });
+});
+
 describe('assign refuses saved themes of another representation, in one line', () => {
   const hashed = hashedStemsRepresentation();
   const ofHashed = parseModel(serialiseModel(findThemes(ideas, { representation: hashed, k: 3 }).model));
@@ -99,6 +111,13 @@ describe('assign refuses saved themes of another representation, in one line', (
       expect(refused).toMatchObject({ code: 'MODEL_REPRESENTATION_MISMATCH', exit: 2 });
       expect(refused.line).toContain(`made with the representation ${DEFAULT_REPRESENTATION_ID}, not hashed-stems-64/1`);
     }
+  });
+
+  it('a representation of the same id whose rows do not fit the saved centres', () => {
+    const narrower: Representation = { ...hashed, transform: (_, texts) => texts.map(() => [1, 0, 0]) };
+    const refused = refusal(() => assignIdeas(ofHashed, ['Cybercrime courts'], { representation: narrower }));
+    expect(refused).toMatchObject({ code: 'MODEL_REPRESENTATION_ROWS', exit: 1 });
+    expect(refused.line).toContain('the representation hashed-stems-64/1 gives rows of 3 numbers, but the saved themes\' centres have 64');
   });
 
   it('on the command line: one line on stderr and exit 2', () => {
