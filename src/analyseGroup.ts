@@ -2,14 +2,16 @@ import { analyseLargeGroup, LARGE_GROUP } from './analyseLargeGroup';
 import { ClusterOptions } from './cluster/clusterRows';
 import { Clusterer, defaultClusterer } from './cluster/clusterer';
 import { markOutliers, OutlierOptions } from './cluster/outliers';
+import { usageError } from './errors';
 import { Idea } from './ingest/idea';
 import { analyseText, AnalysedText } from './text/analyseText';
 import { findDuplicates } from './themes/duplicates';
-import { nameThemes } from './themes/labels';
+import { defaultNamer, Namer, nameWith } from './themes/namer';
 import { OTHER_IDEAS_LABEL, OTHER_IDEAS_WARNING_SHARE, Theme, ThemeMember } from './themes/theme';
 import { clusteringSimilarity, SimilarityOptions } from './vectors/clusteringSimilarity';
 import { dot, normalise, mean } from './vectors/dense';
-import { fitRepresentation, RepresentationModel, RepresentationOptions, transformRepresentation } from './vectors/represent';
+import { RepresentationModel, RepresentationOptions } from './vectors/represent';
+import { defaultRepresentation, isDefaultRepresentation, Representation } from './vectors/representation';
 import { WordVectors } from './vectors/wordVectorCache';
 import { Progress } from './progress/progress';
 
@@ -44,6 +46,35 @@ export interface AnalysisOptions {
   progress?: Progress;
   /** The clustering method for groups of up to LARGE_GROUP ideas; default: `defaultClusterer` of the pipeline. */
   clusterer?: Clusterer;
+  /**
+   * How ideas become vectors; default: `defaultRepresentation` of the pipeline. Another
+   * representation applies to groups of up to LARGE_GROUP ideas and refuses larger ones
+   * (see `representationFor`).
+   */
+  representation?: Representation;
+  /** How themes are named; default: `defaultNamer`. */
+  namer?: Namer;
+}
+
+export const REPRESENTATION_TOO_LARGE = 'REPRESENTATION_TOO_LARGE';
+
+/**
+ * The representation of the analysis: the one given, else the default with the pipeline's
+ * options. Above LARGE_GROUP ideas only the default applies: the linear method works on its
+ * sparse TF-IDF columns and word meaning rather than on dense rows (a million rows of a
+ * vocabulary's width would not fit in memory), so a group that large with another
+ * representation is refused with one line rather than analysed some other way than asked.
+ */
+export function representationFor(options: Pick<AnalysisOptions, 'representation' | 'pipeline'>, ideas = 0): Representation {
+  const given = options.representation;
+  if (given && !isDefaultRepresentation(given) && ideas > LARGE_GROUP) {
+    throw usageError(
+      REPRESENTATION_TOO_LARGE,
+      `the representation ${given.id} applies to groups of up to ${LARGE_GROUP} ideas, and a group has ${ideas}`,
+      'split the notes into smaller groups, or leave the default representation',
+    );
+  }
+  return given ?? defaultRepresentation({ ...DEFAULT_PIPELINE, ...options.pipeline });
 }
 
 export const DEFAULT_MERGE_THRESHOLD = 0.8;
@@ -56,8 +87,11 @@ export function analyseGroup(ideas: readonly Idea[], options: AnalysisOptions): 
 /** The themes of a group with what placing new ideas into them needs (see src/model/). */
 export interface GroupAnalysis {
   themes: Theme[];
-  /** The representation the ideas were clustered in; null when no idea has a content word. */
-  representation: RepresentationModel | null;
+  /**
+   * The state of the representation the ideas were clustered in (what its `fit` returned:
+   * plain data); null when no idea has a content word.
+   */
+  representation: unknown;
   /** Each theme's centre (the normalised mean of its members' rows), in the order of `themes`; null for "Other ideas". */
   centres: (number[] | null)[];
 }
@@ -66,7 +100,11 @@ export interface GroupAnalysis {
 export function analyseGroupWithModel(ideas: readonly Idea[], options: AnalysisOptions): GroupAnalysis {
   // Up to LARGE_GROUP ideas: the full pipeline below, O(n²) (kNN graph, silhouette, word
   // alignment) but best on a session's notes. Above it: linear in n (see analyseLargeGroup).
-  if (ideas.length > LARGE_GROUP) return analyseLargeGroup(ideas, options, { ...DEFAULT_PIPELINE, ...options.pipeline });
+  if (ideas.length > LARGE_GROUP) {
+    const representation = representationFor(options, ideas.length);
+    const pipeline = { ...DEFAULT_PIPELINE, ...options.pipeline };
+    return analyseLargeGroup(ideas, options, isDefaultRepresentation(representation) ? { ...pipeline, ...representation.options } : pipeline);
+  }
   const texts = ideas.map((i) => analyseText(i.text));
   const { labels, rows, clustered, representation } = clusterIdeas(texts, options);
   const unthemed = labels.map((_, i) => i).filter((i) => labels[i] < 0);
@@ -74,7 +112,7 @@ export function analyseGroupWithModel(ideas: readonly Idea[], options: AnalysisO
   const themes: Theme[] = [];
   const centres: (number[] | null)[] = [];
   if (clustered.length > 0) {
-    const found = buildThemes(ideas, texts, { labels, rows, clustered });
+    const found = buildThemes(ideas, texts, { labels, rows, clustered }, options.namer ?? defaultNamer);
     themes.push(...found.themes);
     centres.push(...found.centres);
   }
@@ -110,8 +148,8 @@ export interface IdeaClusters {
   /** Indices of the ideas that were clustered, and their vectors in the same order. */
   clustered: number[];
   rows: number[][];
-  /** What the rows were made with; absent when no idea has a content word. */
-  representation?: RepresentationModel;
+  /** The fitted representation's state; absent when no idea has a content word. */
+  representation?: unknown;
 }
 
 export function clusterIdeas(texts: readonly AnalysedText[], options: AnalysisOptions): IdeaClusters {
@@ -119,9 +157,14 @@ export function clusterIdeas(texts: readonly AnalysedText[], options: AnalysisOp
   const clustered = texts.map((_, i) => i).filter((i) => texts[i].terms.length > 0);
   const labels = texts.map(() => -1);
   if (clustered.length === 0) return { labels, clustered, rows: [] };
-  const representation = fitRepresentation(clustered.map((i) => texts[i]), config, options.wordVectors);
-  const rows = transformRepresentation(representation, clustered.map((i) => texts[i]), options.wordVectors);
-  const similarity = clusteringSimilarity(representation, rows, clustered.map((i) => texts[i]), options.wordVectors, config.wordAlignment);
+  const stage = representationFor(options);
+  const context = { wordVectors: options.wordVectors };
+  const representation = stage.fit(clustered.map((i) => texts[i]), context);
+  const rows = stage.transform(representation, clustered.map((i) => texts[i]), context);
+  // Word alignment reads the default's word-meaning part; any other representation is clustered by its rows' cosine.
+  const similarity = isDefaultRepresentation(stage)
+    ? clusteringSimilarity(representation as RepresentationModel, rows, clustered.map((i) => texts[i]), options.wordVectors, config.wordAlignment)
+    : null;
   // A k that leaves more than a quarter of the ideas over is no report's k (see OTHER_IDEAS_WARNING_SHARE).
   const admissible = (l: readonly number[]) => markOutliers(rows, l, config).filter((x) => x < 0).length <= OTHER_IDEAS_WARNING_SHARE * rows.length;
   const clusterer = options.clusterer ?? defaultClusterer(config);
@@ -130,7 +173,7 @@ export function clusterIdeas(texts: readonly AnalysedText[], options: AnalysisOp
   return { labels, clustered, rows, representation };
 }
 
-function buildThemes(ideas: readonly Idea[], texts: readonly AnalysedText[], { labels, rows, clustered }: IdeaClusters): { themes: Theme[]; centres: number[][] } {
+function buildThemes(ideas: readonly Idea[], texts: readonly AnalysedText[], { labels, rows, clustered }: IdeaClusters, namer: Namer): { themes: Theme[]; centres: number[][] } {
   const k = Math.max(...labels) + 1;
   const groups: number[][] = Array.from({ length: k }, () => []);
   clustered.forEach((i, position) => {
@@ -149,7 +192,7 @@ function buildThemes(ideas: readonly Idea[], texts: readonly AnalysedText[], { l
         .map((p) => ({ position: p, member: { idea: ideas[clustered[p]], similarity: dot(rows[p], centre) } as ThemeMember }))
         .sort((a, b) => b.member.similarity - a.member.similarity || a.member.idea.row - b.member.idea.row);
     });
-  const names = nameThemes(themes.map((members) => members.map((m) => texts[clustered[m.position]])));
+  const names = nameWith(namer, themes.map((members) => members.map((m) => texts[clustered[m.position]])));
   return {
     themes: themes.map((members, t) => ({ label: names[t].label, keywords: names[t].keywords, members: members.map((m) => m.member) })),
     centres,

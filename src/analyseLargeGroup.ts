@@ -7,7 +7,7 @@ import { silhouette } from './cluster/silhouette';
 import { Idea } from './ingest/idea';
 import { analyseText } from './text/analyseText';
 import { findDuplicates } from './themes/duplicates';
-import { nameThemes } from './themes/labels';
+import { defaultNamer, nameWith } from './themes/namer';
 import { fieldReader, itemReader, lazyArray } from './report/lazyArray';
 import { OTHER_IDEAS_LABEL, Theme, ThemeMember } from './themes/theme';
 import { bagsOfWords } from './vectors/bagsOfWords';
@@ -134,7 +134,7 @@ function buildLargeThemes(ideas: LargeIdeas, space: LargeSpace, labels: Int32Arr
   for (const [t, list] of order.entries()) {
     order[t] = inRowOrder ? bySimilarity(list, similarity) : list.sort((a, b) => similarity[b] - similarity[a] || ideas.rows[a] - ideas.rows[b] || a - b);
   }
-  const names = nameThemes(order.map((list) => Array.from(list.subarray(0, LABEL_SAMPLE), (i) => analyseText(ideas.texts[i]))));
+  const names = nameWith(options.namer ?? defaultNamer, order.map((list) => Array.from(list.subarray(0, LABEL_SAMPLE), (i) => analyseText(ideas.texts[i]))));
   // In the ideas' order, which is the order they lie in memory: read theme by theme (by similarity) costs several times more.
   const letterHashes = new Int32Array(ideas.size);
   for (let i = 0; i < ideas.size; i++) letterHashes[i] = letterHash(ideas.texts[i]);

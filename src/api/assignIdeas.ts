@@ -5,6 +5,7 @@ import { buildReport } from '../report/buildReport';
 import { Report, ReportOptions } from '../report/report';
 import { recordOptions } from '../options';
 import { VERSION } from '../version';
+import { Representation } from '../vectors/representation';
 import { WordVectors } from '../vectors/wordVectorCache';
 import { eventOf } from './findThemes';
 import { asNotes, NotesInput } from './notes';
@@ -17,6 +18,11 @@ export interface AssignIdeasOptions {
   wordVectors?: WordVectors;
   /** Show near-duplicate ideas once from this similarity (0–1, default 0.8); false lists every idea. */
   merge?: number | false;
+  /**
+   * The representation the themes were found in (`findThemes(notes, { representation })`);
+   * default: the default representation. A model of another one is refused (MODEL_REPRESENTATION_MISMATCH).
+   */
+  representation?: Representation;
   /** The name the report gives the saved themes (`options.model`); default "model". */
   modelName?: string;
 }
@@ -31,7 +37,7 @@ export function assignIdeas(model: ThemeModel, input: NotesInput, options: Assig
   const notes = asNotes(input);
   const threshold = options.threshold ?? DEFAULT_ASSIGN_THRESHOLD;
   const merge = options.merge === false ? Infinity : (options.merge ?? DEFAULT_MERGE_THRESHOLD);
-  const groups = placeIdeas(model, notes.ideas, { threshold, wordVectors: options.wordVectors, mergeThreshold: merge });
+  const groups = placeIdeas(model, notes.ideas, { threshold, wordVectors: options.wordVectors, mergeThreshold: merge, representation: options.representation });
   return buildReport({
     version: VERSION,
     title: eventOf(notes) ?? titleOf(notes.name),

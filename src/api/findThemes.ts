@@ -74,7 +74,7 @@ export function findThemes(input: NotesInput, options: FindThemesOptions = {}): 
   const groups = kept ? keptGroups(notes, kept, settings, notice) : analyseTable(notes, settings);
   const report = withDraft(reportOf(notes, notes.name, groups, settings), kept);
   for (const group of report.groups) if (group.warning) notice(`rapporteur: warning: ${groupTitle(report, group)}: ${group.warning}`);
-  const model = buildThemeModel({ version: VERSION, inputs: [notes.name], options: { ...report.options, vectors: options.wordVectors !== undefined }, fingerprint: modelFingerprint(options.wordVectors), groups });
+  const model = buildThemeModel({ version: VERSION, inputs: [notes.name], options: { ...report.options, vectors: options.wordVectors !== undefined }, fingerprint: modelFingerprint(options.wordVectors, options.representation), groups });
   return { report, model, groups };
 }
 
@@ -135,7 +135,8 @@ export function eventOf(table: Pick<Notes, 'ideas'>): string | undefined {
 
 /** The groups in the shape of the rapporteur's draft; what was kept, placed and dropped is told. */
 function keptGroups(notes: Notes, draft: KeptDraft, options: AnalysisSettings, notice: (message: string) => void): AnalysedTableGroup[] {
-  const { groups, outcome } = keepDraft(groupIdeas(notes.ideas), draft, { k: options.k, seed: options.seed, wordVectors: options.wordVectors, by: notes.columns.by ?? null, mergeThreshold: options.merge });
+  const { k, seed, wordVectors, representation, clusterer, namer } = options;
+  const { groups, outcome } = keepDraft(groupIdeas(notes.ideas), draft, { k, seed, wordVectors, representation, clusterer, namer, by: notes.columns.by ?? null, mergeThreshold: options.merge });
   for (const line of describeOutcome(outcome, draft.file)) notice(line);
   return groups.map((g) => ({ ...g, ordered: true }));
 }

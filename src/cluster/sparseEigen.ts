@@ -434,6 +434,12 @@ function projectOut(x: Float64Array, vectors: Float64Array[], count: number): vo
   for (let i = 0; i < count; i++) axpy(-coefficients[i], vectors[i], x);
 }
 
+/**
+ * Not src/vectors/dense.ts's `dot`: four running sums rather than one. Measured on Node 20
+ * (Float64Array pairs, 2·10⁷ products), 1.3–1.5× faster at n = 5,000 and the same at 1,000;
+ * and the sums are added in another order, so the shared one would move the eigenvectors in
+ * their last bits, and with them the themes of any group whose clustering is a close call.
+ */
 function dot(a: Float64Array, b: Float64Array): number {
   const n = a.length;
   let s0 = 0;

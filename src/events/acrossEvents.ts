@@ -1,9 +1,8 @@
-import { AnalysisOptions, analyseGroupWithModel, GroupAnalysis } from '../analyseGroup';
+import { AnalysisOptions, analyseGroupWithModel, GroupAnalysis, representationFor } from '../analyseGroup';
 import { Idea } from '../ingest/idea';
 import { analyseText } from '../text/analyseText';
 import { OTHER_IDEAS_LABEL, Theme } from '../themes/theme';
 import { dot } from '../vectors/dense';
-import { transformRepresentation } from '../vectors/represent';
 import { crossEventView, CrossEventView, EventThemes } from './crossEvent';
 
 const ACROSS_FEATURES = 300;
@@ -88,9 +87,9 @@ export function crossEventPairs(
   options: AnalysisOptions,
   overall: readonly Theme[],
 ): { theme: Theme; pairs: { a: string; b: string; similarity: number }[] }[] {
-  if (!analysis.representation) return [];
+  if (analysis.representation === null) return [];
   const position = new Map(documents.map((d, i) => [d, i]));
-  const rows = transformRepresentation(analysis.representation, documents.map((d) => analyseText(d.text)), options.wordVectors);
+  const rows = representationFor(options).transform(analysis.representation, documents.map((d) => analyseText(d.text)), { wordVectors: options.wordVectors });
   return analysis.themes.flatMap((theme, t) => {
     if (theme.other) return [];
     const docs = theme.members.map((m) => m.idea);

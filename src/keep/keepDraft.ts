@@ -3,9 +3,8 @@ import { inputError } from '../errors';
 import { GroupK, kForGroup } from '../groupK';
 import { IdeaGroup } from '../groupIdeas';
 import { groupTitleFor } from '../report/groupTitle';
-import { WordVectors } from '../vectors/wordVectorCache';
 import { DRAFT_UNREADABLE, KeptBullet, KeptDraft, KeptGroup, KeptTheme } from './draft';
-import { GroupKeepOutcome, keepGroup } from './keepGroup';
+import { GroupKeepOutcome, keepGroup, KeepOptions } from './keepGroup';
 
 export interface KeptTableGroup {
   name: string;
@@ -42,8 +41,9 @@ function names(heading: string, by: string | null, group: IdeaGroup): boolean {
 export function keepDraft(
   groups: readonly IdeaGroup[],
   draft: KeptDraft,
-  options: { by: string | null; seed: number; k?: GroupK; wordVectors?: WordVectors; mergeThreshold?: number },
+  options: Omit<KeepOptions, 'k'> & { by: string | null; k?: GroupK },
 ): { groups: KeptTableGroup[]; outcome: DraftOutcome } {
+  const { by: _, ...keepOptions } = options;
   const used = new Set<KeptGroup>();
   const kept: KeptTableGroup[] = [];
   const outcomes: GroupKeepOutcome[] = [];
@@ -56,7 +56,7 @@ export function keepDraft(
       }
     }
     const themes: KeptTheme[] = own?.themes ?? draft.everyGroup?.map((t) => ({ ...t, bullets: [] })) ?? [];
-    const { analysis, outcome } = keepGroup(group.ideas, themes, { seed: options.seed, k: kForGroup(options.k, group.name), wordVectors: options.wordVectors, mergeThreshold: options.mergeThreshold });
+    const { analysis, outcome } = keepGroup(group.ideas, themes, { ...keepOptions, k: kForGroup(options.k, group.name) });
     kept.push({ name: group.name, ...(group.question !== undefined ? { question: group.question } : {}), analysis, paragraphs: own?.paragraphs ?? [] });
     outcomes.push(outcome);
   }

@@ -1,22 +1,19 @@
-import { analyseGroupWithModel, DEFAULT_MERGE_THRESHOLD, DEFAULT_PIPELINE, GroupAnalysis, markDuplicates } from '../analyseGroup';
+import { analyseGroupWithModel, AnalysisOptions, DEFAULT_MERGE_THRESHOLD, DEFAULT_PIPELINE, GroupAnalysis, markDuplicates, representationFor } from '../analyseGroup';
 import { Idea } from '../ingest/idea';
 import { DEFAULT_ASSIGN_THRESHOLD } from '../model/assign';
 import { analyseText } from '../text/analyseText';
 import { normalisedText } from '../themes/duplicates';
-import { nameThemes } from '../themes/labels';
+import { defaultNamer, nameWith } from '../themes/namer';
 import { OTHER_IDEAS_LABEL, Theme, ThemeMember } from '../themes/theme';
 import { dot, mean, normalise } from '../vectors/dense';
-import { fitRepresentation, representationDimensions, transformRepresentation } from '../vectors/represent';
-import { WordVectors } from '../vectors/wordVectorCache';
 import { KeptBullet, KeptTheme } from './draft';
 import { matchBullets } from './matchBullets';
 
-export interface KeepOptions {
+/** The stages (representation, clusterer, namer) are those of the analysis: the new themes are found and named by them. */
+export interface KeepOptions extends Pick<AnalysisOptions, 'wordVectors' | 'mergeThreshold' | 'representation' | 'clusterer' | 'namer'> {
   seed: number;
   /** Themes for the ideas the draft does not hold, when the draft has no theme for the group; undefined chooses. */
   k?: number;
-  wordVectors?: WordVectors;
-  mergeThreshold?: number;
 }
 
 /** What became of the draft in one group, for the lines on stderr. */
@@ -68,11 +65,16 @@ export function keepGroup(ideas: readonly Idea[], draft: readonly KeptTheme[], o
 
   // The group's space, fitted on all its ideas with words, as an analysis fits it.
   const withWords = ideas.map((_, i) => i).filter((i) => texts[i].terms.length > 0);
-  const config = { ...DEFAULT_PIPELINE };
-  const representation = withWords.length > 0 ? fitRepresentation(withWords.map((i) => texts[i]), config, options.wordVectors) : null;
+  const stage = representationFor({ representation: options.representation, pipeline: DEFAULT_PIPELINE });
+  const context = { wordVectors: options.wordVectors };
+  const representation = withWords.length > 0 ? stage.fit(withWords.map((i) => texts[i]), context) : null;
   const rowOf = new Map<number, number[]>();
-  if (representation) transformRepresentation(representation, withWords.map((i) => texts[i]), options.wordVectors).forEach((row, r) => rowOf.set(withWords[r], row));
-  const dimensions = representation ? representationDimensions(representation) : 0;
+  let dimensions = 0;
+  if (representation !== null) {
+    const rows = stage.transform(representation, withWords.map((i) => texts[i]), context);
+    rows.forEach((row, r) => rowOf.set(withWords[r], row));
+    dimensions = rows[0].length;
+  }
   const centreOf = (indices: readonly number[]): number[] | null => {
     const rows = indices.filter((i) => rowOf.has(i)).map((i) => rowOf.get(i)!);
     if (rows.length === 0) return null;
@@ -80,10 +82,10 @@ export function keepGroup(ideas: readonly Idea[], draft: readonly KeptTheme[], o
     return centre.some((x) => x !== 0) ? centre : null;
   };
   const nameCentre = (theme: KeptTheme): number[] | null => {
-    if (!representation) return null;
+    if (representation === null) return null;
     const text = analyseText([theme.name, ...(theme.keywords ?? [])].join(', '));
     if (text.terms.length === 0) return null;
-    const row = transformRepresentation(representation, [text], options.wordVectors)[0];
+    const row = stage.transform(representation, [text], context)[0];
     return row.some((x) => x !== 0) ? row : null;
   };
   const draftCentres = draft.map((theme, t) => (theme.other ? null : (centreOf(members[t]) ?? nameCentre(theme))));
@@ -107,7 +109,15 @@ export function keepGroup(ideas: readonly Idea[], draft: readonly KeptTheme[], o
   });
 
   const fresh = leftover.length > 0
-    ? analyseGroupWithModel(leftover.map((i) => ideas[i]), { k: draft.length === 0 ? options.k : undefined, seed: options.seed, wordVectors: options.wordVectors, mergeThreshold: Infinity }).themes
+    ? analyseGroupWithModel(leftover.map((i) => ideas[i]), {
+      k: draft.length === 0 ? options.k : undefined,
+      seed: options.seed,
+      wordVectors: options.wordVectors,
+      mergeThreshold: Infinity,
+      representation: options.representation,
+      clusterer: options.clusterer,
+      namer: options.namer,
+    }).themes
     : [];
   const index = new Map(ideas.map((idea, i) => [idea, i]));
   const newThemes = fresh.filter((t) => !t.other).map((t) => ({ label: t.label, keywords: t.keywords, members: t.members.map((m) => index.get(m.idea)!) }));
@@ -152,7 +162,7 @@ export function keepGroup(ideas: readonly Idea[], draft: readonly KeptTheme[], o
     });
   // Themes from the CSV export or a JSON without keywords get them as an analysis would name them.
   if (keepKeywords.includes(false)) {
-    const naming = nameThemes(themes.map((t) => t.members.map((m) => texts[index.get(m.idea)!])));
+    const naming = nameWith(options.namer ?? defaultNamer, themes.map((t) => t.members.map((m) => texts[index.get(m.idea)!])));
     themes.forEach((t, n) => {
       if (!keepKeywords[n]) t.keywords = naming[n].keywords;
     });

@@ -9,10 +9,12 @@ import { groupIdeas } from '../groupIdeas';
 import { Idea } from '../ingest/idea';
 import { analyseText, AnalysedText } from '../text/analyseText';
 import { Theme } from '../themes/theme';
-import { transformRepresentationSparse } from '../vectors/represent';
+import { RepresentationModel } from '../vectors/represent';
+import { DEFAULT_REPRESENTATION_ID, defaultRepresentation, Representation } from '../vectors/representation';
+import { SparseVector } from '../vectors/tfidf';
 import { WordVectors } from '../vectors/wordVectorCache';
-import { REPRESENTATION_ID, wordVectorsFingerprint } from './fingerprint';
-import { ModelGroup, ThemeModel } from './themeModel';
+import { wordVectorsFingerprint } from './fingerprint';
+import { ModelGroup, representationOf, ThemeModel } from './themeModel';
 
 export const UNMATCHED_LABEL = 'Unmatched';
 
@@ -35,6 +37,7 @@ const BATCH = 512;
 export const MODEL_NEEDS_WORD_VECTORS = 'MODEL_NEEDS_WORD_VECTORS';
 export const MODEL_WORD_VECTORS_MISMATCH = 'MODEL_WORD_VECTORS_MISMATCH';
 export const MODEL_REPRESENTATION_MISMATCH = 'MODEL_REPRESENTATION_MISMATCH';
+export const MODEL_REPRESENTATION_ROWS = 'MODEL_REPRESENTATION_ROWS';
 export const BAD_THRESHOLD = 'BAD_THRESHOLD';
 
 export interface AssignOptions {
@@ -44,6 +47,8 @@ export interface AssignOptions {
   wordVectors?: WordVectors;
   /** Merge near-duplicates of a theme for the reader at this similarity, as the analysis does (default 0.8). */
   mergeThreshold?: number;
+  /** The representation the model was made in (its id is checked against the model's); default: the default representation. */
+  representation?: Representation;
 }
 
 /** One group of new ideas and its themes: the shape `buildReport` takes. */
@@ -90,9 +95,11 @@ function checkOptions(model: ThemeModel, options: AssignOptions): void {
   if (typeof threshold !== 'number' || !(threshold >= -1 && threshold <= 1)) {
     throw usageError(BAD_THRESHOLD, `the similarity threshold must be a number from -1 to 1, not ${threshold}`, `try ${DEFAULT_ASSIGN_THRESHOLD}`);
   }
-  checkFingerprint(model, wordVectors);
-  for (const group of model.groups) {
-    const meaning = group.representation?.meaning;
+  checkFingerprint(model, wordVectors, options.representation ?? defaultRepresentation());
+  // Only the default's state says whether it holds word meaning; another representation is given the vectors as they are.
+  const groups = representationOf(model) === DEFAULT_REPRESENTATION_ID ? model.groups : [];
+  for (const group of groups) {
+    const meaning = (group.representation as RepresentationModel | null)?.meaning;
     if (!meaning) continue;
     if (!wordVectors) {
       throw usageError(MODEL_NEEDS_WORD_VECTORS, 'the saved themes were made with word meaning, so placing ideas into them needs the word vectors', 'drop --no-vectors');
@@ -111,19 +118,20 @@ function checkOptions(model: ThemeModel, options: AssignOptions): void {
 /**
  * A model records what its vectors were made with (see fingerprint.ts): other word vectors or
  * another representation would give numbers of the right size and the wrong meaning. A model
- * saved before fingerprints were recorded is taken as it is, checked by dimensions only.
+ * saved before fingerprints were recorded was made in the default representation, and its
+ * word vectors are checked by dimensions only.
  */
-function checkFingerprint(model: ThemeModel, wordVectors: WordVectors | undefined): void {
-  const saved = model.fingerprint;
-  if (!saved) return;
-  if (saved.representation !== REPRESENTATION_ID) {
+function checkFingerprint(model: ThemeModel, wordVectors: WordVectors | undefined, representation: Representation): void {
+  const made = representationOf(model);
+  if (made !== representation.id) {
     throw usageError(
       MODEL_REPRESENTATION_MISMATCH,
-      `the saved themes were made with the representation ${saved.representation}, and this rapporteur makes ${REPRESENTATION_ID}`,
-      'save the themes again with this rapporteur (--save-model)',
+      `the saved themes were made with the representation ${made}, not ${representation.id}`,
+      representation.id === DEFAULT_REPRESENTATION_ID ? 'save the themes again with this rapporteur (--save-model)' : `place ideas into themes made with ${representation.id}`,
     );
   }
-  if (saved.wordVectors === null || !wordVectors) return;
+  const saved = model.fingerprint;
+  if (!saved || saved.wordVectors === null || !wordVectors) return;
   const now = wordVectorsFingerprint(wordVectors);
   if (now !== saved.wordVectors) {
     throw usageError(
@@ -171,13 +179,18 @@ function assignGroup(saved: ModelGroup | undefined, ideas: readonly Idea[], opti
 function place(saved: ModelGroup | undefined, texts: readonly AnalysedText[], options: AssignOptions): Placement[] {
   const placements: Placement[] = texts.map(() => ({ theme: -1, similarity: 0 }));
   if (!saved || saved.representation === null || saved.themes.length === 0) return placements;
-  const representation = saved.representation;
+  const state = saved.representation;
+  const stage = options.representation ?? defaultRepresentation();
+  const context = { wordVectors: options.wordVectors };
   // Centres are saved rounded, so normalise them again: similarities are then true cosines.
   const centres = saved.themes.map((theme) => unitArray(theme.centre));
+  const dimensions = centres[0].length;
   const withWords = texts.map((_, i) => i).filter((i) => texts[i].terms.length > 0);
   for (let start = 0; start < withWords.length; start += BATCH) {
     const batch = withWords.slice(start, start + BATCH);
-    const rows = transformRepresentationSparse(representation, batch.map((i) => texts[i]), options.wordVectors);
+    const rows = stage.transformSparse
+      ? stage.transformSparse(state, batch.map((i) => texts[i]), context)
+      : stage.transform(state, batch.map((i) => texts[i]), context).map((row) => sparseRow(row, dimensions, stage.id));
     batch.forEach((i, r) => {
       const { indices, values } = rows[r];
       if (!values.some((x) => x !== 0)) return; // no word the model knows
@@ -196,6 +209,27 @@ function place(saved: ModelGroup | undefined, texts: readonly AnalysedText[], op
     });
   }
   return placements;
+}
+
+/** A dense row without its zero columns, checked to be of the saved centres' length. */
+function sparseRow(row: readonly number[], dimensions: number, id: string): SparseVector {
+  if (row.length !== dimensions) {
+    throw inputError(
+      MODEL_REPRESENTATION_ROWS,
+      `the representation ${id} gives rows of ${row.length} numbers, but the saved themes' centres have ${dimensions}`,
+      {},
+      'the representation must place ideas in the space it was fitted in; save the themes again',
+    );
+  }
+  const indices: number[] = [];
+  const values: number[] = [];
+  row.forEach((x, j) => {
+    if (x !== 0) {
+      indices.push(j);
+      values.push(x);
+    }
+  });
+  return { indices, values };
 }
 
 function unitArray(v: readonly number[]): Float64Array {

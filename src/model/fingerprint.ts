@@ -1,3 +1,4 @@
+import { DEFAULT_REPRESENTATION_ID, Representation } from '../vectors/representation';
 import { WordVectors } from '../vectors/wordVectorCache';
 
 /**
@@ -11,9 +12,6 @@ export interface ModelFingerprint {
   /** The word vectors' fingerprint (see `wordVectorsFingerprint`), or null when none were used. */
   wordVectors: string | null;
 }
-
-/** TF-IDF of stems blended with the SIF average of word vectors (src/vectors/represent.ts), first version. */
-export const REPRESENTATION_ID = 'tfidf-sif-blend/1';
 
 /** Words whose vectors are hashed: the most frequent, the same in a cache of any size. */
 const PROBED_WORDS = 256;
@@ -47,7 +45,7 @@ export function wordVectorsFingerprint(vectors: WordVectors): string {
   return fingerprint;
 }
 
-/** The fingerprint of a model made now, with these word vectors (or none). */
-export function modelFingerprint(wordVectors: WordVectors | undefined): ModelFingerprint {
-  return { representation: REPRESENTATION_ID, wordVectors: wordVectors ? wordVectorsFingerprint(wordVectors) : null };
+/** The fingerprint of a model made now, in this representation (default: the default's) with these word vectors (or none). */
+export function modelFingerprint(wordVectors: WordVectors | undefined, representation?: Representation): ModelFingerprint {
+  return { representation: representation?.id ?? DEFAULT_REPRESENTATION_ID, wordVectors: wordVectors ? wordVectorsFingerprint(wordVectors) : null };
 }

@@ -1,7 +1,8 @@
 /**
  * Saved themes (`--save-model FILE`): everything needed to place new ideas into the themes of
  * an earlier analysis, as plain, human-readable JSON. Per group it keeps the representation the
- * ideas were clustered in (TF-IDF vocabulary and idf, blend weight, SIF common component) and
+ * ideas were clustered in (for the default: TF-IDF vocabulary and idf, blend weight, SIF common
+ * component; for another, the plain data its `fit` returned; `fingerprint` names which) and
  * each theme's label, keywords, size, representative idea and centre; `assignIdeas` in
  * assign.ts does the rest. Nothing in the file is code, and the same model gives the same bytes.
  *
@@ -12,6 +13,7 @@ import { RecordedK } from '../groupK';
 import { GroupAnalysis } from '../analyseGroup';
 import { inputError, RapporteurError } from '../errors';
 import { RepresentationModel, representationDimensions } from '../vectors/represent';
+import { DEFAULT_REPRESENTATION_ID } from '../vectors/representation';
 import { ModelFingerprint } from './fingerprint';
 import { recordOptions } from '../options';
 import { compareThemes } from '../report/themeOrder';
@@ -45,8 +47,12 @@ export interface ModelGroup {
   question?: string;
   /** Ideas of the group when the model was made, "Other ideas" included. */
   ideas: number;
-  /** The space the ideas were clustered in; null when none of them had a content word (and so no theme). */
-  representation: RepresentationModel | null;
+  /**
+   * The space the ideas were clustered in: the state the representation's `fit` returned
+   * (for the default, a `RepresentationModel`: TF-IDF vocabulary and idf, blend weight, SIF
+   * common component); null when none of them had a content word (and so no theme).
+   */
+  representation: unknown;
   /** Largest first, ties by label; "Other ideas" is not kept. */
   themes: ModelTheme[];
 }
@@ -161,9 +167,15 @@ function write(value: unknown, indent: string): string {
   return JSON.stringify(value);
 }
 
-/** A copy with every object's keys in the documented order and only the documented fields. */
+/**
+ * A copy with every object's keys in the documented order and only the documented fields. The
+ * state of another representation than the default is copied as it is, checked to be plain data.
+ */
 function canonical(model: ThemeModel): ThemeModel {
   const { options } = model;
+  const representationId = representationOf(model);
+  const state = (value: unknown, where: string) =>
+    representationId === DEFAULT_REPRESENTATION_ID ? canonicalRepresentation(value as RepresentationModel) : plainData(value, where, representationId);
   return {
     format: MODEL_FORMAT,
     schemaVersion: MODEL_SCHEMA_VERSION,
@@ -171,11 +183,11 @@ function canonical(model: ThemeModel): ThemeModel {
     createdFrom: { inputs: [...model.createdFrom.inputs], ideas: model.createdFrom.ideas },
     options: recordOptions('model', { text: options.text, by: options.by, k: options.k, seed: options.seed, merge: options.merge, vectors: options.vectors }) as ThemeModelOptions,
     ...(model.fingerprint ? { fingerprint: { representation: model.fingerprint.representation, wordVectors: model.fingerprint.wordVectors } } : {}),
-    groups: model.groups.map((g) => ({
+    groups: model.groups.map((g, i) => ({
       name: g.name,
       ...(g.question !== undefined ? { question: g.question } : {}),
       ideas: g.ideas,
-      representation: g.representation === null ? null : canonicalRepresentation(g.representation),
+      representation: g.representation === null ? null : state(g.representation, `groups[${i}].representation`),
       themes: g.themes.map((t) => ({
         label: t.label,
         keywords: [...t.keywords],
@@ -185,6 +197,29 @@ function canonical(model: ThemeModel): ThemeModel {
       })),
     })),
   };
+}
+
+/** The id of the representation a model was made in; models saved before it was recorded were made in the default. */
+export function representationOf(model: Pick<ThemeModel, 'fingerprint'>): string {
+  return model.fingerprint?.representation ?? DEFAULT_REPRESENTATION_ID;
+}
+
+/**
+ * A deep copy of a representation's state, which must be what JSON holds: finite numbers,
+ * strings, booleans, null, lists and plain objects. Anything else (a typed array, NaN, a
+ * function, undefined) would not read back as it was written, and is a fault of the representation.
+ */
+function plainData(value: unknown, where: string, id: string): unknown {
+  const fault = (what: string): never => {
+    throw new Error(`the representation ${id} returned a state that is not plain data: ${where} is ${what}`);
+  };
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : fault(String(value));
+  if (Array.isArray(value)) return value.map((v, i) => plainData(v, `${where}[${i}]`, id));
+  if (typeof value === 'object' && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainData(v, `${where}.${k}`, id)]));
+  }
+  return fault(typeof value === 'object' ? `a ${(value as object).constructor?.name ?? 'object'}` : typeof value);
 }
 
 function canonicalRepresentation(r: RepresentationModel): RepresentationModel {
@@ -243,6 +278,7 @@ export function parseThemeModel(text: string, fileName: string): ThemeModel {
   const by = options.by;
   if (by !== null && typeof by !== 'string') check.fail('options.by', 'must be a column name or null');
 
+  const isDefault = (fingerprint?.representation ?? DEFAULT_REPRESENTATION_ID) === DEFAULT_REPRESENTATION_ID;
   const seen = new Set<string>();
   const groups = check.array(root.groups, 'groups').map((value, g): ModelGroup => {
     const where = `groups[${g}]`;
@@ -251,14 +287,20 @@ export function parseThemeModel(text: string, fileName: string): ThemeModel {
     if (seen.has(name)) check.fail(`${where}.name`, `repeats the group "${name}"`);
     seen.add(name);
     const question = group.question === undefined ? undefined : check.string(group.question, `${where}.question`);
-    const representation = group.representation === null ? null : readRepresentation(check, group.representation, `${where}.representation`);
-    const dimensions = representation === null ? 0 : representationDimensions(representation);
-    const themes = check.array(group.themes, `${where}.themes`).map((t, i): ModelTheme => {
+    // Another representation's state is its own to read: the file only has to hold one.
+    if (!isDefault && group.representation === undefined) check.fail(`${where}.representation`, 'is missing (expected the state of the representation fitted on the group, or null)');
+    const representation = group.representation === null ? null : isDefault ? readRepresentation(check, group.representation, `${where}.representation`) : group.representation;
+    const themeList = check.array(group.themes, `${where}.themes`);
+    const firstCentre = (themeList[0] as { centre?: unknown } | undefined)?.centre;
+    const dimensions = representation === null ? 0 : isDefault ? representationDimensions(representation as RepresentationModel) : Array.isArray(firstCentre) ? firstCentre.length : 0;
+    const themes = themeList.map((t, i): ModelTheme => {
       const at = `${where}.themes[${i}]`;
       const theme = check.object(t, at);
       const centre = check.numbers(theme.centre, `${at}.centre`);
       if (representation === null) check.fail(at, 'is a theme of a group without a representation');
-      if (centre.length !== dimensions) check.fail(`${at}.centre`, `has ${centre.length} numbers but the group's representation has ${dimensions} dimensions`);
+      if (centre.length !== dimensions) {
+        check.fail(`${at}.centre`, isDefault ? `has ${centre.length} numbers but the group's representation has ${dimensions} dimensions` : `has ${centre.length} numbers but the group's first centre has ${dimensions}`);
+      }
       if (!centre.some((x) => x !== 0)) check.fail(`${at}.centre`, 'is all zeros');
       // Centres are saved normalised (to CENTRE_DIGITS digits): any other length was edited.
       if (Math.abs(norm(centre) - 1) > NORM_TOLERANCE) check.fail(`${at}.centre`, `must have length 1 (it is saved normalised), not ${norm(centre).toPrecision(4)}`);

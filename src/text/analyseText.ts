@@ -13,6 +13,8 @@ export interface Term {
 
 /** An idea's text reduced to what clustering and labelling need. */
 export interface AnalysedText {
+  /** The text as written. */
+  text: string;
   /** Every word, stop words included, in order. */
   tokens: Token[];
   /** Content words only, in order. */
@@ -26,5 +28,5 @@ export function analyseText(text: string): AnalysedText {
     if (!isContentWord(t.norm)) continue;
     terms.push({ stem: stem(t.norm), surface: t.surface, position: t.position, afterBreak: t.afterBreak });
   }
-  return { tokens, terms };
+  return { text, tokens, terms };
 }

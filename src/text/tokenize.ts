@@ -15,7 +15,12 @@ export interface Token {
   afterBreak: boolean;
 }
 
-export function normaliseWord(word: string): string {
+/**
+ * A token's `norm`: compatibility forms made plain (NFKC: ligatures, full-width letters), lower
+ * case, both typographic single quotes as "'". Not the word-vector cache's `cacheForm`, which
+ * is lighter because it meets words that are norms already or GloVe's own.
+ */
+export function tokenNorm(word: string): string {
   return word.normalize('NFKC').toLowerCase().replace(/[’‘]/g, "'");
 }
 
@@ -35,7 +40,7 @@ export function segmentTokens(text: string): Token[] {
         continue;
       }
       const surface = part.segment.replace(/['’]s$/iu, '');
-      tokens.push({ surface, norm: normaliseWord(surface), position: tokens.length, afterBreak: sawBreak });
+      tokens.push({ surface, norm: tokenNorm(surface), position: tokens.length, afterBreak: sawBreak });
       sawBreak = false;
     }
   }

@@ -1,3 +1,9 @@
+/**
+ * Sentence vectors by smooth inverse frequency (Arora, Liang & Ma, 2017) are the weighted mean
+ * of the ideas' word vectors, with the set's first principal component removed (it carries what
+ * all ideas share, mostly syntax), L2-normalised; ideas without a known word get a zero row.
+ * Fitting gives that component, transforming removes it from any documents.
+ */
 import { WordVectors } from './wordVectorCache';
 
 /** SIF's smoothing constant (Arora, Liang & Ma, 2017): frequent words weigh a/(a + p(w)). */
@@ -7,17 +13,6 @@ const SOURCE_VOCABULARY = 341_479;
 const HARMONIC = Math.log(SOURCE_VOCABULARY) + 0.5772156649;
 
 /**
- * Sentence vectors by smooth inverse frequency: the weighted mean of the ideas' word vectors,
- * with the set's first principal component removed (it carries what all ideas share, mostly
- * syntax), L2-normalised. Ideas without a known word get a zero row.
- */
-export function sifEmbeddings(documents: readonly string[][], vectors: WordVectors): number[][] {
-  const rows = sifAverages(documents, vectors);
-  removeComponent(rows, firstSingularVector(rows, vectors.dimensions));
-  return rows.map(unit);
-}
-
-/**
  * The fitted part of SIF: the first principal component of the documents' weighted means,
  * which `sifTransform` removes from any later documents. Plain numbers, so it can be saved.
  */
@@ -25,10 +20,7 @@ export function sifCommonComponent(documents: readonly string[][], vectors: Word
   return firstSingularVector(sifAverages(documents, vectors), vectors.dimensions);
 }
 
-/**
- * SIF vectors of new documents with a common component fitted earlier; on the documents it
- * was fitted on, the same numbers as `sifEmbeddings`.
- */
+/** SIF vectors of any documents with a common component fitted earlier (on these or others). */
 export function sifTransform(documents: readonly string[][], vectors: WordVectors, commonComponent: readonly number[]): number[][] {
   const rows = sifAverages(documents, vectors);
   removeComponent(rows, commonComponent);

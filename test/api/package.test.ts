@@ -13,9 +13,9 @@ describe('the package as a library', () => {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const block = (name: string) => new RegExp(`<!-- example:${name} -->\\n\`\`\`\\w*\\n([\\s\\S]*?)\`\`\`\\n<!-- /example:${name} -->`).exec(readme)?.[1];
 
-  it('runs the README example as pasted and prints what the README shows', () => {
-    const example = block('library');
-    const output = block('library-output');
+  it.each(['library', 'stages'])('runs the README example "%s" as pasted and prints what the README shows', (name) => {
+    const example = block(name);
+    const output = block(`${name}-output`);
     expect(example).toContain("require('rapporteur')");
     const result = runProgram(example!);
     expect(result.stderr).toBe('');
@@ -30,7 +30,7 @@ describe('the package as a library', () => {
     const result = runProgram("console.log(Object.keys(require('rapporteur')).sort().join(' '))");
     expect(result.status).toBe(0);
     const exported = result.stdout.trim().split(' ');
-    for (const name of ['readNotes', 'findThemes', 'assignIdeas', 'evaluateThemes', 'renderReport', 'loadWordVectors', 'parseModel', 'serialiseModel', 'clustererFromLabels']) {
+    for (const name of ['readNotes', 'findThemes', 'assignIdeas', 'evaluateThemes', 'renderReport', 'loadWordVectors', 'parseModel', 'serialiseModel', 'clustererFromLabels', 'defaultRepresentation', 'defaultNamer', 'analyseText']) {
       expect(exported).toContain(name);
       expect(declarations).toMatch(new RegExp(`\\b${name}\\b`));
     }

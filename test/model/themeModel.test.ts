@@ -9,6 +9,7 @@ import {
   serialiseThemeModel,
   ThemeModel,
 } from '../../src/model/themeModel';
+import { RepresentationModel } from '../../src/vectors/represent';
 import { defaultCacheDir, loadWordVectors } from '../../src/vectors/wordVectorCache';
 import { cleanIdeas, CLEAN_TOPICS, modelOf } from './fixture';
 
@@ -43,7 +44,7 @@ describe('buildThemeModel', () => {
     expect(group.ideas).toBe(12);
     expect(group.representation).toEqual(analyses[0].analysis.representation);
     expect(group.themes).toHaveLength(3);
-    const dimensions = group.representation!.tfidf.vocabulary.length + wordVectors.dimensions;
+    const dimensions = (group.representation as RepresentationModel).tfidf.vocabulary.length + wordVectors.dimensions;
     for (const theme of group.themes) {
       expect(theme.size).toBe(4);
       expect(theme.centre).toHaveLength(dimensions);

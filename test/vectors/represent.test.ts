@@ -1,7 +1,6 @@
 import { analyseText } from '../../src/text/analyseText';
 import { autoTextWeight } from '../../src/vectors/represent';
-import { represent } from './representOnce';
-import { sifEmbeddings } from '../../src/vectors/sif';
+import { represent, sifEmbeddings } from './representOnce';
 import { fakeVectors } from './fakeVectors';
 
 // A tiny vocabulary in 4 dimensions: two related words, one unrelated, all sharing a large

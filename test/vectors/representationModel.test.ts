@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { LABELLED_SETS } from '../../bench/labelledSets';
 import { groupIdeas } from '../../src/groupIdeas';
 import { parseNotes } from '../../src/ingest/parseNotes';
-import { analyseText, AnalysedText } from '../../src/text/analyseText';
+import { analyseText } from '../../src/text/analyseText';
 import {
   autoTextWeight,
   fitRepresentation,
@@ -12,78 +12,11 @@ import {
   transformRepresentationSparse,
 } from '../../src/vectors/represent';
 import { represent } from './representOnce';
-import { sifCommonComponent, sifEmbeddings, sifTransform } from '../../src/vectors/sif';
+import { sifCommonComponent, sifTransform } from '../../src/vectors/sif';
 import { fitTfidf, toDense, transformTfidf } from '../../src/vectors/tfidf';
 import { defaultCacheDir, loadWordVectors, WordVectors } from '../../src/vectors/wordVectorCache';
 
 const wordVectors = loadWordVectors({ cacheDir: defaultCacheDir(process.env) });
-
-/**
- * represent() and sifEmbeddings() as they were written before they were split into fit and
- * transform: the reference their output must keep to the bit.
- */
-function representAsBefore(texts: readonly AnalysedText[], options: RepresentationOptions, vectors?: WordVectors): number[][] {
-  const documents = texts.map((t) => t.terms.map((term) => term.stem));
-  const model = fitTfidf(documents, { maxFeatures: 5000 });
-  const tfidf = toDense(transformTfidf(model, documents), model.vocabulary.length);
-  const w = !vectors ? 1 : options.textWeight === 'auto' ? autoTextWeight(texts, vectors) : options.textWeight;
-  if (w >= 1) return tfidf;
-  const meaning = sifAsBefore(texts.map((t) => t.tokens.map((token) => token.norm)), vectors!);
-  return tfidf.map((a, i) => {
-    const b = meaning[i];
-    const row = [...a.map((x) => x * Math.sqrt(w)), ...b.map((x) => x * Math.sqrt(1 - w))];
-    let s = 0;
-    for (const x of row) s += x * x;
-    const n = Math.sqrt(s);
-    return n > 0 ? row.map((x) => x / n) : row;
-  });
-}
-
-function sifAsBefore(documents: readonly string[][], vectors: WordVectors): number[][] {
-  const d = vectors.dimensions;
-  const harmonic = Math.log(341_479) + 0.5772156649;
-  const word = new Float32Array(d);
-  const rows = documents.map((words) => {
-    const sum = new Array<number>(d).fill(0);
-    let known = 0;
-    for (const w of words) {
-      const i = vectors.indexOf(w);
-      if (i < 0) continue;
-      vectors.copyVector(i, word);
-      const weight = 1e-3 / (1e-3 + 1 / ((vectors.rank(i) + 1) * harmonic));
-      for (let j = 0; j < d; j++) sum[j] += weight * word[j];
-      known++;
-    }
-    return known > 0 ? sum.map((v) => v / known) : sum;
-  });
-  const unit = (v: number[]) => {
-    let s = 0;
-    for (const x of v) s += x * x;
-    const n = Math.sqrt(s);
-    return n > 0 ? v.map((x) => x / n) : v;
-  };
-  let u = unit(new Array<number>(d).fill(1));
-  const next = new Array<number>(d);
-  for (let iteration = 0; iteration < 100; iteration++) {
-    next.fill(0);
-    for (const row of rows) {
-      let p = 0;
-      for (let j = 0; j < d; j++) p += row[j] * u[j];
-      for (let j = 0; j < d; j++) next[j] += p * row[j];
-    }
-    const n = unit(next);
-    let change = 0;
-    for (let j = 0; j < d; j++) change += Math.abs(n[j] - u[j]);
-    u = n;
-    if (change < 1e-9) break;
-  }
-  for (const row of rows) {
-    let p = 0;
-    for (let j = 0; j < d; j++) p += row[j] * u[j];
-    for (let j = 0; j < d; j++) row[j] -= p * u[j];
-  }
-  return rows.map(unit);
-}
 
 /** The exact bits of a matrix, −0 and +0 told apart. */
 const bits = (rows: number[][]) => Buffer.from(new Float64Array(rows.flat()).buffer).toString('base64');
@@ -97,19 +30,33 @@ const groups = LABELLED_SETS.flatMap((set) => {
   }));
 });
 
-describe('represent() is fit then transform, bit for bit as before', () => {
+/** Dot product of two rows (the cosine, for unit rows). */
+const dot = (a: readonly number[], b: readonly number[]) => a.reduce((s, x, i) => s + x * b[i], 0);
+
+describe('the rows of a fitted representation, on every group of the labelled sets', () => {
   const cases: [string, RepresentationOptions, WordVectors | undefined][] = [
     ['automatic weight', { textWeight: 'auto' }, wordVectors],
     ['weight 0.5', { textWeight: 0.5 }, wordVectors],
     ['TF-IDF only', { textWeight: 1 }, wordVectors],
     ['without word vectors', { textWeight: 'auto' }, undefined],
   ];
-  it.each(cases)('%s', (_, options, vectors) => {
+  it.each(cases)('%s: unit rows whose cosine is w·cos(TF-IDF) + (1 − w)·cos(SIF), by the fitted state', (_, options, vectors) => {
     for (const group of groups) {
-      const before = bits(representAsBefore(group.texts, options, vectors));
-      expect(bits(represent(group.texts, options, vectors))).toBe(before);
       const model = fitRepresentation(group.texts, options, vectors);
-      expect(bits(transformRepresentation(model, group.texts, vectors))).toBe(before);
+      const rows = represent(group.texts, options, vectors);
+      const stems = group.texts.map((t) => t.terms.map((term) => term.stem));
+      const tfidf = toDense(transformTfidf(model.tfidf, stems), model.tfidf.vocabulary.length);
+      const w = model.textWeight;
+      const meaning = model.meaning ? sifTransform(group.texts.map((t) => t.tokens.map((token) => token.norm)), vectors!, model.meaning.commonComponent) : null;
+      // The blend's length before normalising: each part is a unit row (or zero).
+      const length = (i: number) => Math.sqrt(w * dot(tfidf[i], tfidf[i]) + (meaning ? (1 - w) * dot(meaning[i], meaning[i]) : 0));
+      for (let i = 0; i < rows.length; i++) {
+        expect(Math.hypot(...rows[i])).toBeCloseTo(length(i) > 0 ? 1 : 0, 12);
+        const j = (i * 7 + 3) % rows.length;
+        if (length(i) === 0 || length(j) === 0) continue;
+        const blended = (w * dot(tfidf[i], tfidf[j]) + (meaning ? (1 - w) * dot(meaning[i], meaning[j]) : 0)) / (length(i) * length(j));
+        expect(dot(rows[i], rows[j])).toBeCloseTo(blended, 12);
+      }
     }
   });
 
@@ -174,12 +121,15 @@ describe('transformRepresentation', () => {
 });
 
 describe('sifTransform', () => {
-  it('gives sifEmbeddings, as before, on the documents the component was fitted on', () => {
+  it('removes the fitted common component from every row, and gives unit rows (zero for no known word)', () => {
     for (const group of groups) {
       const documents = group.texts.map((t) => t.tokens.map((token) => token.norm));
-      const before = bits(sifAsBefore(documents, wordVectors));
-      expect(bits(sifEmbeddings(documents, wordVectors))).toBe(before);
-      expect(bits(sifTransform(documents, wordVectors, sifCommonComponent(documents, wordVectors)))).toBe(before);
+      const component = sifCommonComponent(documents, wordVectors);
+      expect(Math.hypot(...component)).toBeCloseTo(1, 12);
+      for (const row of sifTransform(documents, wordVectors, component)) {
+        expect(dot(row, component)).toBeCloseTo(0, 9);
+        expect([0, 1]).toContainEqual(Number(Math.hypot(...row).toFixed(12)));
+      }
     }
   });
 });
