@@ -85,26 +85,40 @@ function flatObjectJson(value: unknown, indent: string): string | undefined {
   let text = '{';
   let first = true;
   const keys = Object.keys(value);
+  const prefixes = keyPrefixes(indent);
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k];
     const item = (value as Record<string, unknown>)[key];
     const kind = typeof item;
     if (item === undefined || kind === 'function' || kind === 'symbol') continue;
     if (item !== null && kind === 'object') return undefined;
-    text += `${first ? '' : ','}\n${indent}  ${quotedKey(key)}: ${kind === 'number' && Number.isFinite(item) ? String(item) : JSON.stringify(item)}`;
+    text += (first ? '' : ',') + prefixOf(prefixes, key) + (kind === 'number' && Number.isFinite(item) ? String(item) : JSON.stringify(item));
     first = false;
   }
   return first ? '{}' : `${text}\n${indent}}`;
 }
 
-/** JSON.stringify(key), kept for the few keys a report repeats a million times. */
-function quotedKey(key: string): string {
-  let quoted = quotedKeys.get(key);
-  if (quoted === undefined) {
-    quoted = JSON.stringify(key);
-    if (quotedKeys.size < 1000) quotedKeys.set(key, quoted);
+/**
+ * `\n${indent}  "key": ` for each key at one depth, made once: the few keys a report repeats a
+ * million times at the same depth. Keyed by the last depth asked for, which is the ideas' depth
+ * while they are written.
+ */
+let lastIndent: string | undefined;
+let lastPrefixes = new Map<string, string>();
+
+function keyPrefixes(indent: string): Map<string, string> {
+  if (indent !== lastIndent) {
+    lastIndent = indent;
+    lastPrefixes = new Map();
   }
-  return quoted;
+  return lastPrefixes;
 }
 
-const quotedKeys = new Map<string, string>();
+function prefixOf(prefixes: Map<string, string>, key: string): string {
+  let prefix = prefixes.get(key);
+  if (prefix === undefined) {
+    prefix = `\n${lastIndent}  ${JSON.stringify(key)}: `;
+    if (prefixes.size < 1000) prefixes.set(key, prefix);
+  }
+  return prefix;
+}
