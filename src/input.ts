@@ -45,7 +45,7 @@ export function readNotes(request: NotesRequest, context: InputContext): LoadedN
  * Notes of this many bytes (a few hundred ideas) touch most of the word vectors' blocks, so their
  * run reads all of them: start that read, on another thread, before the notes are parsed.
  */
-export const READ_VECTORS_AHEAD_FROM = 64 * 1024;
+export const READ_VECTORS_AHEAD_FROM = 16 * 1024;
 
 function fileBytes(file: string): number {
   try {

@@ -189,7 +189,9 @@ export interface NeighbourLists {
  * max(cosine, SIMILARITY_FLOOR). Cosines are computed with the norms so that rows not quite
  * unit length (or all-zero rows, cosine 0) still behave. Each pair's cosine is computed once
  * and offered to both rows; every row still sees its candidates in increasing index order,
- * so the choice is the same as scanning each row on its own. O(n²·d) time, O(n·neighbours)
+ * so the choice is the same as scanning each row on its own. The products come from each
+ * column's list of rows (rows are mostly zeros: one column per word of the vocabulary), so the
+ * time is O(n² + Σ_columns (rows holding it)²) rather than O(n²·d); O(n·neighbours + non-zeros)
  * memory.
  */
 export function cosineNeighbourLists(rows: number[][], neighbours: number): NeighbourLists {
@@ -224,37 +226,65 @@ export function cosineNeighbourLists(rows: number[][], neighbours: number): Neig
     offer(j, i, similarity);
   };
   if (count > 0) {
+    const columns = postingLists(rows);
+    const products = new Float64Array(n);
     for (let i = 0; i < n; i++) {
+      // Row i's dot product with every later row, from the rows holding each of its non-zero
+      // columns: the terms of a pair are added in increasing column order, as dot() adds them,
+      // and only its zero terms are left out, which never changes a sum (see postingLists).
+      products.fill(0, i + 1);
       const a = rows[i];
-      let j = i + 1;
-      // Four dot products at once: four independent sums hide the latency of each addition
-      // (about 1.7× faster), and each is still summed in index order, so the bits match dot().
-      for (; j + 3 < n; j += 4) {
-        const b0 = rows[j];
-        const b1 = rows[j + 1];
-        const b2 = rows[j + 2];
-        const b3 = rows[j + 3];
-        let t0 = 0;
-        let t1 = 0;
-        let t2 = 0;
-        let t3 = 0;
-        for (let d = 0; d < a.length; d++) {
-          const x = a[d];
-          t0 += x * b0[d];
-          t1 += x * b1[d];
-          t2 += x * b2[d];
-          t3 += x * b3[d];
-        }
-        offerPair(i, j, t0);
-        offerPair(i, j + 1, t1);
-        offerPair(i, j + 2, t2);
-        offerPair(i, j + 3, t3);
+      for (let c = 0; c < a.length; c++) {
+        const x = a[c];
+        if (x === 0) continue;
+        const { rows: holding, values } = columns[c];
+        for (let p = columns[c].after(i); p < holding.length; p++) products[holding[p]] += x * values[p];
       }
-      for (; j < n; j++) offerPair(i, j, dot(a, rows[j]));
+      for (let j = i + 1; j < n; j++) offerPair(i, j, products[j]);
     }
   }
   const weights = similarities.map((values) => values.map((value) => Math.max(value, SIMILARITY_FLOOR)));
   return { indices, weights };
+}
+
+/**
+ * For each column, the rows where it is not zero (increasing) and their values there. A sum
+ * that starts at +0 and adds the same non-zero terms in the same order as one that also adds
+ * the zero terms gives the same number: adding ±0 to a non-zero sum leaves it, and neither sum
+ * is ever −0 (+0 plus ±0 is +0). So products from these lists are dot()'s, bit for bit.
+ */
+function postingLists(rows: readonly number[][]): PostingList[] {
+  const d = rows.length > 0 ? rows[0].length : 0;
+  const counts = new Int32Array(d);
+  for (const row of rows) for (let c = 0; c < d; c++) if (row[c] !== 0) counts[c]++;
+  const lists = Array.from(counts, (count) => new PostingList(count));
+  rows.forEach((row, r) => {
+    for (let c = 0; c < d; c++) if (row[c] !== 0) lists[c].add(r, row[c]);
+  });
+  return lists;
+}
+
+class PostingList {
+  readonly rows: Int32Array;
+  readonly values: Float64Array;
+  private filled = 0;
+  private cursor = 0;
+
+  constructor(size: number) {
+    this.rows = new Int32Array(size);
+    this.values = new Float64Array(size);
+  }
+
+  add(row: number, value: number): void {
+    this.rows[this.filled] = row;
+    this.values[this.filled++] = value;
+  }
+
+  /** The position of the first row after i; rows are asked for in increasing i, so it only moves forward. */
+  after(i: number): number {
+    while (this.cursor < this.rows.length && this.rows[this.cursor] <= i) this.cursor++;
+    return this.cursor;
+  }
 }
 
 /**
