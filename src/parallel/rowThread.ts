@@ -52,6 +52,7 @@ export class RowThread {
   /** Halves of rows done there, and halves this thread had to do instead (a kernel that failed there). */
   done = 0;
   takenBack = 0;
+  private stopped = false;
 
   private constructor(private readonly worker: Worker) {}
 
@@ -67,8 +68,6 @@ export class RowThread {
       return undefined;
     }
   }
-
-  private stopped = false;
 
   /** Stops the thread; rows asked of it afterwards run on this one. */
   stop(): void {
@@ -93,6 +92,7 @@ export class RowThread {
     const started = performance.now();
     kernel(args, 0, split);
     const own = performance.now() - started;
+    // A thread that does not answer in time is stopped before this one writes the same rows.
     if (Atomics.load(flag, 0) === PENDING && Atomics.wait(flag, 0, PENDING, Math.max(MIN_WAIT_MS, PATIENCE * own)) === 'timed-out') this.stop();
     if (Atomics.load(flag, 0) === DONE) {
       this.done++;
