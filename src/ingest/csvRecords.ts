@@ -2,6 +2,7 @@ import { Parser } from 'csv-parse';
 import { inputError, RapporteurError } from '../errors';
 import { Delimiter } from './dialect';
 import { fieldTooLarge } from './limits';
+import { RegularCsvScanner } from './regularCsv';
 
 /**
  * csv-parse's parsing core, fed chunk by chunk and synchronously. csv-parse/sync runs this
@@ -15,6 +16,15 @@ interface CsvCore {
   info: { lines: number };
 }
 
+export interface CsvRecordsOptions {
+  /**
+   * Read the regular records with the fast reader of regularCsv.ts, and hand over to csv-parse
+   * at the first record it leaves to it (default). False: csv-parse reads everything, as the
+   * reference the fast reader is tested against.
+   */
+  fastPath?: boolean;
+}
+
 /** A record and the lines it spans in the file (a quoted field may hold line breaks). */
 export interface CsvRecord {
   fields: string[];
@@ -22,17 +32,28 @@ export interface CsvRecord {
   line: number;
 }
 
+/**
+ * Records out of UTF-8 bytes given chunk by chunk: read by the fast reader while they are
+ * regular, then by csv-parse from the start of the first record the fast reader leaves to it
+ * to the end of the input, so that every error, and every record after an odd one, is
+ * csv-parse's. Both give the same records with the same lines (test/ingest/csvRecords.test.ts).
+ */
 export class CsvRecords {
   private readonly core: CsvCore;
   /** The last line of the last record read: the next record starts after it. */
   private lastLine = 0;
   private readonly push: (record: unknown) => void;
+  /** The fast reader, until it hands over to csv-parse. */
+  private fast: RegularCsvScanner | undefined;
+  /** The start of a record the fast reader has not seen the end of: read again with the next chunk. */
+  private carry: Buffer | undefined;
 
   constructor(
     delimiter: Delimiter,
     private readonly maxFieldBytes: number,
     private readonly file: string,
     onRecord: (record: CsvRecord) => void,
+    options: CsvRecordsOptions = {},
   ) {
     const parser = new Parser({
       delimiter,
@@ -54,6 +75,12 @@ export class CsvRecords {
       this.lastLine = this.core.info.lines;
       onRecord({ fields: record as string[], line });
     };
+    if (options.fastPath ?? true) {
+      this.fast = new RegularCsvScanner(delimiter, recordLimit(maxFieldBytes, 0), (fields, line, lastLine) => {
+        this.lastLine = lastLine;
+        onRecord({ fields, line });
+      });
+    }
   }
 
   /**
@@ -62,14 +89,36 @@ export class CsvRecords {
    */
   set columns(count: number) {
     this.core.options.max_record_size = recordLimit(this.maxFieldBytes, count);
+    if (this.fast) this.fast.maxRecordBytes = this.core.options.max_record_size;
   }
 
   write(chunk: Buffer): void {
-    if (chunk.length > 0) this.check(this.core.parse(chunk, false, this.push, () => undefined));
+    if (chunk.length === 0) return;
+    if (this.fast) return this.readFast(this.carry ? Buffer.concat([this.carry, chunk]) : chunk, false);
+    this.check(this.core.parse(chunk, false, this.push, () => undefined));
   }
 
   end(): void {
+    if (this.fast) {
+      this.readFast(this.carry ?? Buffer.alloc(0), true);
+      if (this.fast) return;
+    }
     this.check(this.core.parse(undefined, true, this.push, () => undefined));
+  }
+
+  private readFast(bytes: Buffer, end: boolean): void {
+    this.carry = undefined;
+    const fast = this.fast!;
+    const { stop, irregular } = fast.scan(bytes, end);
+    if (irregular) {
+      // csv-parse starts afresh at the record's first line, as if it had read all before it.
+      this.fast = undefined;
+      this.core.info.lines = fast.line;
+      this.check(this.core.parse(bytes.subarray(stop), false, this.push, () => undefined));
+    } else if (stop < bytes.length) {
+      // A copy, so that the chunk it came from is not kept for it.
+      this.carry = Buffer.from(bytes.subarray(stop));
+    }
   }
 
   private check(error: Error | undefined): void {
