@@ -47,6 +47,8 @@ export class CsvRecords {
   private fast: RegularCsvScanner | undefined;
   /** The start of a record the fast reader has not seen the end of: read again with the next chunk. */
   private carry: Buffer | undefined;
+  /** Where a carried record and the next chunk are put together, kept from chunk to chunk. */
+  private joined = Buffer.alloc(0);
 
   constructor(
     delimiter: Delimiter,
@@ -94,7 +96,7 @@ export class CsvRecords {
 
   write(chunk: Buffer): void {
     if (chunk.length === 0) return;
-    if (this.fast) return this.readFast(this.carry ? Buffer.concat([this.carry, chunk]) : chunk, false);
+    if (this.fast) return this.readFast(this.carry ? this.join(this.carry, chunk) : chunk, false);
     this.check(this.core.parse(chunk, false, this.push, () => undefined));
   }
 
@@ -104,6 +106,14 @@ export class CsvRecords {
       if (this.fast) return;
     }
     this.check(this.core.parse(undefined, true, this.push, () => undefined));
+  }
+
+  private join(carry: Buffer, chunk: Buffer): Buffer {
+    const length = carry.length + chunk.length;
+    if (this.joined.length < length) this.joined = Buffer.allocUnsafe(Math.max(length, 2 * this.joined.length));
+    carry.copy(this.joined, 0);
+    chunk.copy(this.joined, carry.length);
+    return this.joined.subarray(0, length);
   }
 
   private readFast(bytes: Buffer, end: boolean): void {
