@@ -145,7 +145,8 @@ describe('the fast CSV reader alone', () => {
 /** CSV-ish text: mostly regular records, with irregular ones and plain noise mixed in. */
 function randomCsv(random: Random, delimiter: Delimiter): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-  const letters = ['a', 'b', 'z', 'Q', ' ', ' ', '0', '7', 'é', 'ü', 'Ñ', 'ç', '中', '🙂', ...([',', ';', '\t'] as const).filter((d) => d !== delimiter)];
+  // Letters, digits, spaces (a no-break space and a byte-order mark among them), the other delimiters.
+  const letters = ['a', 'b', 'z', 'Q', ' ', ' ', '0', '7', 'é', 'ü', 'Ñ', 'ç', '中', '🙂', '\u00a0', '\ufeff', ...([',', ';', '\t'] as const).filter((d) => d !== delimiter)];
   const breaks = ['\n', '\r\n', '\r'];
   const word = (max: number): string => Array.from({ length: Math.floor(random() * max) }, () => pick(letters)).join('');
   const oddness = pick([0, 0.005, 0.03, 0.15]);
@@ -188,7 +189,7 @@ describe('the fast CSV reader against csv-parse on random input', () => {
   it('gives the same records, lines, chunk by chunk, and errors in thousands of cases', () => {
     const scans = jest.spyOn(RegularCsvScanner.prototype, 'scan');
     const random = seededRandom(20261202);
-    for (let n = 0; n < 4000; n++) {
+    for (let n = 0; n < 3000; n++) {
       const delimiter = (['\t', ',', ';'] as const)[n % 3];
       const text = randomCsv(random, delimiter);
       const bytes = Buffer.from(text, 'utf8');
@@ -203,8 +204,8 @@ describe('the fast CSV reader against csv-parse on random input', () => {
     }
     // Both ways through were taken often: the regular records read fast, the odd ones handed over.
     const results = scans.mock.results.map((r) => r.value as RegularScan);
-    expect(results.filter((r) => r.irregular).length).toBeGreaterThan(1000);
-    expect(results.filter((r) => !r.irregular).length).toBeGreaterThan(10_000);
+    expect(results.filter((r) => r.irregular).length).toBeGreaterThan(800);
+    expect(results.filter((r) => !r.irregular).length).toBeGreaterThan(8000);
     scans.mockRestore();
   });
 });
