@@ -13,7 +13,8 @@ import { RegularCsvScanner } from './regularCsv';
 interface CsvCore {
   parse(chunk: Buffer | undefined, end: boolean, push: (record: unknown) => void, close: () => void): Error | undefined;
   options: { max_record_size: number };
-  info: { lines: number };
+  /** `lines`: the line being read; `bytes`: bytes read up to the last record or field handed over. */
+  info: { lines: number; bytes: number };
 }
 
 export interface CsvRecordsOptions {
@@ -33,18 +34,30 @@ export interface CsvRecord {
 }
 
 /**
- * Records out of UTF-8 bytes given chunk by chunk: read by the fast reader while they are
- * regular, then by csv-parse from the start of the first record the fast reader leaves to it
- * to the end of the input, so that every error, and every record after an odd one, is
- * csv-parse's. Both give the same records with the same lines (test/ingest/csvRecords.test.ts).
+ * Records out of UTF-8 bytes given chunk by chunk. The fast reader (regularCsv.ts) reads the
+ * regular records; each record it leaves is read by csv-parse alone, afresh from the record's
+ * first byte and line, and the fast reader goes on after it. So every error is csv-parse's, and
+ * every odd record is read as csv-parse reads it. Both give the same records on the same lines,
+ * after the same chunk, as csv-parse reading the whole input (test/ingest/csvRecords.test.ts).
+ *
+ * csv-parse reads the rest of the input (as it reads all of it with `fastPath: false`) once an
+ * odd record runs past the bytes given so far, or after ODD_RECORDS_READ_ALONE of them: a new
+ * csv-parse reader for each costs about 20 µs.
  */
 export class CsvRecords {
-  private readonly core: CsvCore;
+  /** The csv-parse reader reading now, or last. */
+  private core: CsvCore;
   /** The last line of the last record read: the next record starts after it. */
   private lastLine = 0;
+  /** Records read so far. */
+  private records = 0;
   private readonly push: (record: unknown) => void;
-  /** The fast reader, until it hands over to csv-parse. */
+  private readonly options: Record<string, unknown>;
+  private maxRecordBytes: number;
+  /** The fast reader, until csv-parse reads the rest of the input. */
   private fast: RegularCsvScanner | undefined;
+  /** The odd records read alone by csv-parse so far. */
+  private oddRecords = 0;
   /** The start of a record the fast reader has not seen the end of: read again with the next chunk. */
   private carry: Buffer | undefined;
   /** Where a carried record and the next chunk are put together, kept from chunk to chunk. */
@@ -57,7 +70,7 @@ export class CsvRecords {
     onRecord: (record: CsvRecord) => void,
     options: CsvRecordsOptions = {},
   ) {
-    const parser = new Parser({
+    this.options = {
       delimiter,
       record_delimiter: ['\r\n', '\n', '\r'],
       // Columns may vary per row and quotes inside an unquoted field are kept as written
@@ -65,24 +78,33 @@ export class CsvRecords {
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
-      max_record_size: recordLimit(maxFieldBytes, 0),
-    });
-    const core = (parser as unknown as { api?: CsvCore }).api;
-    if (!core || typeof core.parse !== 'function') throw new Error('csv-parse no longer exposes its parsing core (Parser.api)');
-    this.core = core;
+    };
+    this.maxRecordBytes = recordLimit(maxFieldBytes, 0);
+    this.core = this.newCore(1);
     // The core's own line count when it hands over a record is the record's last line: the
     // same number its `info` option copies into every record, at half the parsing cost.
     this.push = (record) => {
       const line = this.lastLine + 1;
       this.lastLine = this.core.info.lines;
+      this.records++;
       onRecord({ fields: record as string[], line });
     };
     if (options.fastPath ?? true) {
-      this.fast = new RegularCsvScanner(delimiter, recordLimit(maxFieldBytes, 0), (fields, line, lastLine) => {
+      this.fast = new RegularCsvScanner(delimiter, this.maxRecordBytes, (fields, line, lastLine) => {
         this.lastLine = lastLine;
+        this.records++;
         onRecord({ fields, line });
       });
     }
+  }
+
+  /** A csv-parse reader that starts at `line`, as if it had read the lines before. */
+  private newCore(line: number): CsvCore {
+    const parser = new Parser({ ...this.options, max_record_size: this.maxRecordBytes });
+    const core = (parser as unknown as { api?: CsvCore }).api;
+    if (!core || typeof core.parse !== 'function' || typeof core.info?.lines !== 'number') throw new Error('csv-parse no longer exposes its parsing core (Parser.api)');
+    core.info.lines = line;
+    return core;
   }
 
   /**
@@ -90,8 +112,9 @@ export class CsvRecords {
    * record is complete; so a record may hold its columns' worth of fields at the limit.
    */
   set columns(count: number) {
-    this.core.options.max_record_size = recordLimit(this.maxFieldBytes, count);
-    if (this.fast) this.fast.maxRecordBytes = this.core.options.max_record_size;
+    this.maxRecordBytes = recordLimit(this.maxFieldBytes, count);
+    this.core.options.max_record_size = this.maxRecordBytes;
+    if (this.fast) this.fast.maxRecordBytes = this.maxRecordBytes;
   }
 
   write(chunk: Buffer): void {
@@ -119,16 +142,48 @@ export class CsvRecords {
   private readFast(bytes: Buffer, end: boolean): void {
     this.carry = undefined;
     const fast = this.fast!;
-    const { stop, irregular } = fast.scan(bytes, end);
-    if (irregular) {
-      // csv-parse starts afresh at the record's first line, as if it had read all before it.
-      this.fast = undefined;
-      this.core.info.lines = fast.line;
-      this.check(this.core.parse(bytes.subarray(stop), false, this.push, () => undefined));
-    } else if (stop < bytes.length) {
-      // A copy, so that the chunk it came from is not kept for it.
-      this.carry = Buffer.from(bytes.subarray(stop));
+    for (let from = 0; ; ) {
+      const { stop, irregular } = fast.scan(bytes, from, end);
+      if (!irregular) {
+        // A copy, so that the chunk it came from is not kept for it.
+        if (stop < bytes.length) this.carry = Buffer.from(bytes.subarray(stop));
+        return;
+      }
+      if (++this.oddRecords > ODD_RECORDS_READ_ALONE) {
+        this.fast = undefined;
+        this.core = this.newCore(fast.line);
+        this.check(this.core.parse(bytes.subarray(stop), false, this.push, () => undefined));
+        return;
+      }
+      const next = this.readOdd(bytes, stop);
+      if (next === undefined) return;
+      from = next;
     }
+  }
+
+  /**
+   * Read the record at `start` with a new csv-parse reader, given the bytes up to 3 past each
+   * line break in turn: csv-parse keeps 3 bytes back, so it reads up to that line break and
+   * no further. Returns where the next record starts; undefined when the record's end is not
+   * among the bytes, and csv-parse reads on from there.
+   */
+  private readOdd(bytes: Buffer, start: number): number | undefined {
+    const fast = this.fast!;
+    this.core = this.newCore(fast.line);
+    const records = this.records;
+    for (let fed = start; fed < bytes.length; ) {
+      const lineBreak = nextLineBreak(bytes, Math.max(start, fed - HELD_BACK));
+      const upTo = lineBreak === -1 ? bytes.length : Math.min(bytes.length, lineBreak + HELD_BACK + 1);
+      this.check(this.core.parse(bytes.subarray(fed, upTo), false, this.push, () => undefined));
+      fed = upTo;
+      if (this.records > records) {
+        fast.line = this.lastLine + 1;
+        // The byte count csv-parse had reached when it handed over the record: past its line break.
+        return start + this.core.info.bytes;
+      }
+    }
+    this.fast = undefined;
+    return undefined;
   }
 
   private check(error: Error | undefined): void {
@@ -157,6 +212,17 @@ export class CsvRecords {
       'check that the file is a CSV with a header row',
     );
   }
+}
+
+/** csv-parse holds back the last bytes of what it is given until it is given more (or the end). */
+const HELD_BACK = 3;
+
+/** See CsvRecords: past this many odd records, csv-parse reads the rest of the input. */
+const ODD_RECORDS_READ_ALONE = 1000;
+
+function nextLineBreak(bytes: Buffer, from: number): number {
+  for (let i = from; i < bytes.length; i++) if (bytes[i] === 0x0a || bytes[i] === 0x0d) return i;
+  return -1;
 }
 
 const recordLimit = (maxFieldBytes: number, columns: number): number => maxFieldBytes * Math.max(8, columns);

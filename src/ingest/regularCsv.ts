@@ -65,11 +65,11 @@ export class RegularCsvScanner {
   }
 
   /**
-   * Read the records of `bytes` up to the first that is incomplete (its end not yet read, or
+   * Read the records of `bytes` from `from` (a record's start) up to the first that is incomplete (its end not yet read, or
    * among the bytes csv-parse would hold back) or irregular. `end`: no more bytes will come.
    */
-  scan(bytes: Buffer, end: boolean): RegularScan {
-    let start = 0;
+  scan(bytes: Buffer, from: number, end: boolean): RegularScan {
+    let start = from;
     while (start < bytes.length) {
       const next = this.record(bytes, start, end);
       if (next === IRREGULAR) return { stop: start, irregular: true };

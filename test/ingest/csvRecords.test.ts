@@ -98,6 +98,22 @@ describe('the fast CSV reader against csv-parse', () => {
     expect(records(compare('idea\n"a"b,1\nc\n'))).toEqual([[1, 'idea'], [2, '"a"b', '1'], [3, 'c']]);
   });
 
+  it('reads a file of many odd records as csv-parse does, past the number read one by one', () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => (i % 2 ? `say "x${i}",${i}` : `"q${i}"z,${i}`));
+    const text = `idea,n\n${rows.join('\n')}\nlast,1\n`;
+    const oddReads = jest.spyOn(CsvRecords.prototype as unknown as { readOdd: () => number | undefined }, 'readOdd');
+    const log = compare(text);
+    expect(oddReads.mock.results.filter((r) => r.value !== undefined)).toHaveLength(1000);
+    oddReads.mockRestore();
+    compare(text, { chunkEnds: [1000, 20000, 20001, 40000] });
+    expect(records(log)).toHaveLength(1502);
+    expect(records(log).slice(1, 3)).toEqual([
+      [2, '"q0"z', '0'],
+      [3, 'say "x1"', '1'],
+    ]);
+    expect(records(log).at(-1)).toEqual([1502, 'last', '1']);
+  });
+
   it("gives csv-parse's error for a quote never closed, on the line where it opens", () => {
     const log = compare('idea,n\nA,1\n"never closed,2\nB,3\n', { chunkEnds: [3, 12, 20] });
     expect(log.at(-1)).toEqual(['error', 'CSV_QUOTE_NOT_CLOSED', 'not a readable CSV: a quoted field that starts on this line is never closed', 3]);
@@ -114,7 +130,7 @@ describe('the fast CSV reader alone', () => {
   const scan = (text: string, end = true): { records: unknown[]; result: RegularScan } => {
     const found: unknown[] = [];
     const scanner = new RegularCsvScanner(',', 1000, (fields, line, lastLine) => found.push([line, lastLine, ...fields]));
-    return { records: found, result: scanner.scan(Buffer.from(text), end) };
+    return { records: found, result: scanner.scan(Buffer.from(text), 0, end) };
   };
 
   it('reads a regular file to its end without handing over', () => {
@@ -188,6 +204,7 @@ function randomChunkEnds(random: Random, length: number): number[] {
 describe('the fast CSV reader against csv-parse on random input', () => {
   it('gives the same records, lines, chunk by chunk, and errors in thousands of cases', () => {
     const scans = jest.spyOn(RegularCsvScanner.prototype, 'scan');
+    const oddReads = jest.spyOn(CsvRecords.prototype as unknown as { readOdd: () => number | undefined }, 'readOdd');
     const random = seededRandom(20261202);
     for (let n = 0; n < 3000; n++) {
       const delimiter = (['\t', ',', ';'] as const)[n % 3];
@@ -202,10 +219,15 @@ describe('the fast CSV reader against csv-parse on random input', () => {
         expect({ case: n, text, chunkEnds, delimiter, maxFieldBytes, fast }).toEqual({ case: n, text, chunkEnds, delimiter, maxFieldBytes, fast: reference });
       }
     }
-    // Both ways through were taken often: the regular records read fast, the odd ones handed over.
     const results = scans.mock.results.map((r) => r.value as RegularScan);
-    expect(results.filter((r) => r.irregular).length).toBeGreaterThan(800);
+    const odd = oddReads.mock.results.filter((r) => r.type === 'return').map((r) => r.value as number | undefined);
+    // Both ways through were taken often: regular records read fast, odd ones by csv-parse,
+    // after which the fast reader went on, or csv-parse read the rest.
     expect(results.filter((r) => !r.irregular).length).toBeGreaterThan(8000);
+    expect(results.filter((r) => r.irregular).length).toBeGreaterThan(800);
+    expect(odd.filter((next) => next !== undefined).length).toBeGreaterThan(200);
+    expect(odd.filter((next) => next === undefined).length).toBeGreaterThan(200);
     scans.mockRestore();
+    oddReads.mockRestore();
   });
 });
