@@ -40,9 +40,10 @@ export interface CsvRecord {
  * every odd record is read as csv-parse reads it. Both give the same records on the same lines,
  * after the same chunk, as csv-parse reading the whole input (test/ingest/csvRecords.test.ts).
  *
+ * An odd record whose end is not in the chunk yet waits for the next, as a regular one does;
  * csv-parse reads the rest of the input (as it reads all of it with `fastPath: false`) once an
- * odd record runs past the bytes given so far, or after ODD_RECORDS_READ_ALONE of them: a new
- * csv-parse reader for each costs about 20 µs.
+ * odd record grows past ODD_RECORD_WAITS bytes without an end (a quote never closed, say), or
+ * after ODD_RECORDS_READ_ALONE odd records: a new csv-parse reader for each costs 0.1-0.2 ms.
  */
 export class CsvRecords {
   /** The csv-parse reader reading now, or last. */
@@ -155,7 +156,7 @@ export class CsvRecords {
         this.check(this.core.parse(bytes.subarray(stop), false, this.push, () => undefined));
         return;
       }
-      const next = this.readOdd(bytes, stop);
+      const next = this.readOdd(bytes, stop, end);
       if (next === undefined) return;
       from = next;
     }
@@ -165,9 +166,9 @@ export class CsvRecords {
    * Read the record at `start` with a new csv-parse reader, given the bytes up to 3 past each
    * line break in turn: csv-parse keeps 3 bytes back, so it reads up to that line break and
    * no further. Returns where the next record starts; undefined when the record's end is not
-   * among the bytes, and csv-parse reads on from there.
+   * among the bytes: it waits for the next chunk, or csv-parse reads on from there.
    */
-  private readOdd(bytes: Buffer, start: number): number | undefined {
+  private readOdd(bytes: Buffer, start: number, end: boolean): number | undefined {
     const fast = this.fast!;
     this.core = this.newCore(fast.line);
     const records = this.records;
@@ -182,7 +183,11 @@ export class CsvRecords {
         return start + this.core.info.bytes;
       }
     }
-    this.fast = undefined;
+    if (!end && bytes.length - start <= ODD_RECORD_WAITS) {
+      // Read again from its start, with a new csv-parse reader, once the next chunk is here.
+      this.oddRecords--;
+      this.carry = Buffer.from(bytes.subarray(start));
+    } else this.fast = undefined;
     return undefined;
   }
 
@@ -219,6 +224,9 @@ const HELD_BACK = 3;
 
 /** See CsvRecords: past this many odd records, csv-parse reads the rest of the input. */
 const ODD_RECORDS_READ_ALONE = 1000;
+
+/** See CsvRecords: an odd record this long (in bytes) without an end is left to csv-parse with the rest. */
+const ODD_RECORD_WAITS = 64 * 1024;
 
 function nextLineBreak(bytes: Buffer, from: number): number {
   for (let i = from; i < bytes.length; i++) if (bytes[i] === 0x0a || bytes[i] === 0x0d) return i;

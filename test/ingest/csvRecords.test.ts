@@ -119,6 +119,13 @@ describe('the fast CSV reader against csv-parse', () => {
     expect(log.at(-1)).toEqual(['error', 'CSV_QUOTE_NOT_CLOSED', 'not a readable CSV: a quoted field that starts on this line is never closed', 3]);
   });
 
+  it('leaves the rest to csv-parse after a quote not closed within 64 kB, with the same error', () => {
+    const text = `idea,n\nA,1\n"never closed,2\n${'B,3\n'.repeat(40_000)}`;
+    const chunkEnds = [20, 50_000, 100_000, 150_000];
+    expect(compare(text, { chunkEnds }).at(-1)).toEqual(['error', 'CSV_QUOTE_NOT_CLOSED', expect.any(String), 3]);
+    expect(compare(text, { chunkEnds, maxFieldBytes: 10_000 }).at(-1)).toEqual(['error', 'FIELD_TOO_LARGE', expect.any(String), 3]);
+  });
+
   it("gives csv-parse's error for a record over the size limit", () => {
     const text = `idea\nshort\n${'x'.repeat(200)}\nafter\n`;
     const log = compare(text, { maxFieldBytes: 10, chunkEnds: [7, 50, 100] });
