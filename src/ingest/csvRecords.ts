@@ -43,7 +43,7 @@ export interface CsvRecord {
  * An odd record whose end is not in the chunk yet waits for the next, as a regular one does;
  * csv-parse reads the rest of the input (as it reads all of it with `fastPath: false`) once an
  * odd record grows past ODD_RECORD_WAITS bytes without an end (a quote never closed, say), or
- * after ODD_RECORDS_READ_ALONE odd records: a new csv-parse reader for each costs 0.1-0.2 ms.
+ * after ODD_RECORDS_READ_ALONE odd records: a new csv-parse reader for each costs about 0.2 ms.
  */
 export class CsvRecords {
   /** The csv-parse reader reading now, or last. */
@@ -53,7 +53,7 @@ export class CsvRecords {
   /** Records read so far. */
   private records = 0;
   private readonly push: (record: unknown) => void;
-  private readonly options: Record<string, unknown>;
+  private readonly parserOptions: Record<string, unknown>;
   private maxRecordBytes: number;
   /** The fast reader, until csv-parse reads the rest of the input. */
   private fast: RegularCsvScanner | undefined;
@@ -71,7 +71,7 @@ export class CsvRecords {
     onRecord: (record: CsvRecord) => void,
     options: CsvRecordsOptions = {},
   ) {
-    this.options = {
+    this.parserOptions = {
       delimiter,
       record_delimiter: ['\r\n', '\n', '\r'],
       // Columns may vary per row and quotes inside an unquoted field are kept as written
@@ -101,7 +101,7 @@ export class CsvRecords {
 
   /** A csv-parse reader that starts at `line`, as if it had read the lines before. */
   private newCore(line: number): CsvCore {
-    const parser = new Parser({ ...this.options, max_record_size: this.maxRecordBytes });
+    const parser = new Parser({ ...this.parserOptions, max_record_size: this.maxRecordBytes });
     const core = (parser as unknown as { api?: CsvCore }).api;
     if (!core || typeof core.parse !== 'function' || typeof core.info?.lines !== 'number') throw new Error('csv-parse no longer exposes its parsing core (Parser.api)');
     core.info.lines = line;
