@@ -2,7 +2,7 @@ import { Parser } from 'csv-parse';
 import { inputError, RapporteurError } from '../errors';
 import { Delimiter } from './dialect';
 import { fieldTooLarge } from './limits';
-import { RegularCsvScanner } from './regularCsv';
+import { HELD_BACK, RegularCsvScanner } from './regularCsv';
 
 /**
  * csv-parse's parsing core, fed chunk by chunk and synchronously. csv-parse/sync runs this
@@ -218,9 +218,6 @@ export class CsvRecords {
     );
   }
 }
-
-/** csv-parse holds back the last bytes of what it is given until it is given more (or the end). */
-const HELD_BACK = 3;
 
 /** See CsvRecords: past this many odd records, csv-parse reads the rest of the input. */
 const ODD_RECORDS_READ_ALONE = 1000;

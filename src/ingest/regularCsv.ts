@@ -2,9 +2,8 @@
  * A fast reader for the regular part of a CSV: what almost every exported file is made of.
  * csv-parse looks at each byte through several function calls; on a million ideas that is the
  * largest single stage of a run. This reads the same records from the same bytes with one tight
- * loop per field, and stops at the first record it is not sure csv-parse reads the same way, so
- * that csv-parse can read the file from there (see csvRecords.ts). It never reports an error:
- * every error comes from csv-parse.
+ * loop per field, and stops at the first record it is not sure csv-parse reads the same way, for
+ * csv-parse to read (see csvRecords.ts). It never reports an error: every error is csv-parse's.
  *
  * Regular means: fields separated by the delimiter; a field either unquoted, without quotes in
  * it, or quoted (RFC 4180: it starts with a quote, holds "" for a quote and may hold line
@@ -29,7 +28,7 @@ const QUOTE_MARK = 3;
  * CR LF, or "" from a closing quote); a record is handed on when csv-parse would hand it on, so
  * that both give the caller the same records after each chunk.
  */
-const HELD_BACK = 3;
+export const HELD_BACK = 3;
 
 /** What scanning a buffer ended on. */
 export interface RegularScan {
@@ -65,8 +64,9 @@ export class RegularCsvScanner {
   }
 
   /**
-   * Read the records of `bytes` from `from` (a record's start) up to the first that is incomplete (its end not yet read, or
-   * among the bytes csv-parse would hold back) or irregular. `end`: no more bytes will come.
+   * Read the records of `bytes` from `from` (a record's start) up to the first that is
+   * incomplete (its end not yet read, or among the bytes csv-parse would hold back) or
+   * irregular. `end`: no more bytes will come.
    */
   scan(bytes: Buffer, from: number, end: boolean): RegularScan {
     let start = from;
