@@ -13,7 +13,6 @@ import { OTHER_IDEAS_LABEL, Theme, ThemeMember } from './themes/theme';
 import { bagsOfWords } from './vectors/bagsOfWords';
 import { evenlySpread, largeRows } from './vectors/largeRows';
 import { renumberLabels } from './cluster/renumberLabels';
-import { RowThread, sharedFloat64, sharedInt32 } from './parallel/rowThread';
 
 /**
  * Groups larger than this take the linear path below; smaller ones keep the full pipeline
@@ -22,11 +21,6 @@ import { RowThread, sharedFloat64, sharedInt32 } from './parallel/rowThread';
  */
 export const LARGE_GROUP = 1000;
 
-/**
- * Groups of this many ideas share their loops over rows with a second thread (the SIF rows,
- * Lloyd's passes; see src/parallel/rowThread.ts): below it, starting one costs more than it saves.
- */
-export const SECOND_THREAD_FROM = 10_000;
 /** Ideas k-means' starts are fitted on before every idea is assigned. */
 const FIT_SAMPLE = 5000;
 /** Ideas each candidate k is fitted on, and scored on by silhouette, when k is chosen. */
@@ -63,30 +57,15 @@ const DEFAULT_MERGE = 0.8;
  *                held as typed arrays and made one by one when read (lazy arrays), O(n);
  *   labels       class-based TF-IDF over the LABEL_SAMPLE most central ideas of each theme, O(k);
  *   duplicates   exact (normalised) text in themes above PAIRWISE_DUPLICATES, O(n).
- * From SECOND_THREAD_FROM ideas the rows, Lloyd's passes, outliers and similarities are shared
- * with a second thread (`secondThread`: one given, or null for none; by default one is started).
  */
-export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptions, config: PipelineConfig, secondThread?: RowThread | null): GroupAnalysis {
+export function analyseLargeGroup(ideas: readonly Idea[], options: AnalysisOptions, config: PipelineConfig): GroupAnalysis {
   const group = largeIdeas(ideas);
-  if (secondThread !== undefined) return analyseWith(group, options, config, secondThread ?? undefined);
-  // Started first, so that it is ready by the time the words are found.
-  const thread = group.size >= SECOND_THREAD_FROM ? RowThread.start() : undefined;
-  try {
-    return analyseWith(group, options, config, thread);
-  } finally {
-    thread?.stop();
-  }
-}
-
-function analyseWith(group: LargeIdeas, options: AnalysisOptions, config: PipelineConfig, thread: RowThread | undefined): GroupAnalysis {
-  const rows = largeRows(bagsOfWords(group.texts, options.wordVectors, options.progress, thread !== undefined), config, options.wordVectors, thread);
+  const rows = largeRows(bagsOfWords(group.texts, options.wordVectors, options.progress), config, options.wordVectors);
   const space = largeSpace(rows, options.wordVectors);
-  // What the second thread reads or writes is shared with it.
-  const ints = thread ? sharedInt32 : (length: number) => new Int32Array(length);
-  const clustered = flagged(rows.clustered, ints);
-  const labels = ints(group.size).fill(-1);
+  const clustered = flagged(rows.clustered);
+  const labels = new Int32Array(group.size).fill(-1);
   // Each idea's similarity to its theme's centre; before that, scratch for finding outliers.
-  const similarity = thread ? sharedFloat64(group.size) : new Float64Array(group.size);
+  const similarity = new Float64Array(group.size);
   let centres: number[][] = [];
   if (clustered.length > 0) {
     const progress = options.progress;
@@ -95,20 +74,20 @@ function analyseWith(group: LargeIdeas, options: AnalysisOptions, config: Pipeli
     progress?.({ stage: 'clustering', done: 0, total: REFINE_PASSES, atMost: true, unit: 'pass' });
     const sample = sampleRows(space, spreadIndices(FIT_SAMPLE, clustered.length).map((p) => clustered[p]));
     const fitted = toSpace(space, sampleKMeans(sample, { k, seed: options.seed, restarts: RESTARTS, maxIterations: SAMPLE_ITERATIONS }));
-    const found = refine(fitted, clustered, REFINE_PASSES, (done) => progress?.({ stage: 'clustering', done, total: REFINE_PASSES, atMost: true, unit: 'pass' }), thread);
+    const found = refine(fitted, clustered, REFINE_PASSES, (done) => progress?.({ stage: 'clustering', done, total: REFINE_PASSES, atMost: true, unit: 'pass' }));
     progress?.({ stage: 'naming themes' });
-    const kept = withoutOutliers(space, clustered, found, k, config, similarity, thread);
+    const kept = withoutOutliers(space, clustered, found, k, config, similarity);
     clustered.forEach((i, p) => (labels[i] = kept[p]));
     centres = themeCentres(space, clustered, kept, themeCount(kept));
   }
-  return buildLargeThemes(group, space, labels, centres, options, similarity, thread);
+  return buildLargeThemes(group, space, labels, centres, options, similarity);
 }
 
-/** The indices i with flags[i] set, in order, in an array made by `make`. */
-function flagged(flags: Uint8Array, make: (length: number) => Int32Array): Int32Array {
+/** The indices i with flags[i] set, in order. */
+function flagged(flags: Uint8Array): Int32Array {
   let count = 0;
   for (let i = 0; i < flags.length; i++) count += flags[i] ? 1 : 0;
-  const indices = make(count);
+  const indices = new Int32Array(count);
   for (let i = 0, p = 0; i < flags.length; i++) if (flags[i]) indices[p++] = i;
   return indices;
 }
@@ -118,10 +97,11 @@ function flagged(flags: Uint8Array, make: (length: number) => Int32Array): Int32
  * Each theme's order is kept in flat arrays until its members are made: a million ideas would
  * otherwise make a million short-lived objects more, which the heap holds until a full collection.
  */
-function buildLargeThemes(ideas: LargeIdeas, space: LargeSpace, labels: Int32Array, centres: number[][], options: AnalysisOptions, similarity: Float64Array, thread?: RowThread): GroupAnalysis {
+function buildLargeThemes(ideas: LargeIdeas, space: LargeSpace, labels: Int32Array, centres: number[][], options: AnalysisOptions, similarity: Float64Array): GroupAnalysis {
   const k = centres.length;
   const unit = unitCentres(space, centres);
-  unit.rowDots('at label', null, ideas.size, labels, similarity, thread);
+  // One centre's dot product per idea, its theme's: 1/k of the work of all k.
+  for (let i = 0; i < ideas.size; i++) similarity[i] = labels[i] >= 0 ? unit.dotWith(i, labels[i]) : 0;
   const sizes = new Int32Array(k);
   // Plain loops here and below: a callback per idea costs more than the work at a million.
   for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) sizes[labels[i]]++;
@@ -336,12 +316,12 @@ function toSpace(space: LargeSpace, centres: SampleCentres): LargeCentres {
  * ideas of its theme is below minSimilarity, or whose theme is smaller than minThemeSize,
  * fits no theme (−1). Labels renumbered in order of first appearance. O(n · k · L).
  */
-function withoutOutliers(space: LargeSpace, ideas: Int32Array, labels: Int32Array, k: number, config: PipelineConfig, scratch: Float64Array, thread?: RowThread): Int32Array {
+function withoutOutliers(space: LargeSpace, ideas: Int32Array, labels: Int32Array, k: number, config: PipelineConfig, scratch: Float64Array): Int32Array {
   const sums = new CentreSums(space, k);
   for (let p = 0; p < ideas.length; p++) sums.add(ideas[p], labels[p]);
   const totals = sums.finish(new LargeCentres(space, k), false);
   const dots = scratch; // ideas.length ≤ its length
-  totals.rowDots('at label', ideas, ideas.length, labels, dots, thread);
+  for (let p = 0; p < ideas.length; p++) dots[p] = totals.dotWith(ideas[p], labels[p]);
   const marked = new Int32Array(ideas.length);
   for (let p = 0; p < ideas.length; p++) {
     const l = labels[p];

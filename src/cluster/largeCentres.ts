@@ -1,5 +1,3 @@
-import { RowThread, runRows, sharedFloat64, sharedInt32 } from '../parallel/rowThread';
-import { bagArrays, BagArrays } from '../vectors/bagsOfWords';
 import { LargeRows } from '../vectors/largeRows';
 import { WordVectors } from '../vectors/wordVectorCache';
 
@@ -27,11 +25,10 @@ export class LargeCentres {
     this.k = k;
     this.text = new Float64Array(k * space.columns);
     this.meaning = new Float64Array(k * space.dimensions);
-    // The tables row kernels read, shared with a second thread (see src/parallel/rowThread.ts).
-    this.squaredNorm = sharedFloat64(k);
-    this.stemDot = sharedFloat64(space.rows.bags.stems.length * k);
-    this.wordDot = sharedFloat64(space.rows.bags.words.length * k);
-    this.commonDot = sharedFloat64(k);
+    this.squaredNorm = new Float64Array(k);
+    this.stemDot = new Float64Array(space.rows.bags.stems.length * k);
+    this.wordDot = new Float64Array(space.rows.bags.words.length * k);
+    this.commonDot = new Float64Array(k);
   }
 
   /** Recompute the norms and tables after the centres changed. */
@@ -78,33 +75,47 @@ export class LargeCentres {
   }
 
   /**
-   * For the rows i = ideas[p] (i = p when `ideas` is null), p < rows:
-   *   'nearest':  labels[p] = the centre of greatest cosine with row i (the lower index on a tie),
-   *               and the number of labels that changed is returned;
-   *   'at label': values[p] = row i's dot product with centre labels[p] (0 when labels[p] < 0).
-   * On both threads when there are two; `labels` and `values` must then be shared.
+   * x_i · centre_c for one c: the terms added in the order `dots` adds them, so the same number
+   * as dots(i)[c], at 1/k of the work.
    */
-  rowDots(mode: 'nearest' | 'at label', ideas: Int32Array | null, rows: number, labels: Int32Array, values: Float64Array | null, thread?: RowThread): number {
-    const { alpha, beta, gamma } = this.space.rows;
-    const args: RowDotArgs = {
-      ...bagArrays(this.space.rows.bags),
-      alpha,
-      beta,
-      gamma,
-      k: this.k,
-      stemDot: this.stemDot,
-      wordDot: this.wordDot,
-      commonDot: this.commonDot,
-      squaredNorm: this.squaredNorm,
-      ideas: ideas ?? new Int32Array(0),
-      identity: ideas ? 0 : 1,
-      nearest: mode === 'nearest' ? 1 : 0,
-      labels,
-      values: values ?? new Float64Array(0),
-      changed: sharedInt32(1),
-    };
-    runRows(thread, rowDots, args, rows);
-    return args.changed[0];
+  dotWith(i: number, c: number): number {
+    const { k } = this;
+    const { bags, alpha, beta, gamma } = this.space.rows;
+    let out = 0;
+    const a = alpha[i];
+    if (a !== 0) {
+      for (let p = bags.stemStart[i]; p < bags.stemStart[i + 1]; p++) out += a * bags.stemTf[p] * this.stemDot[bags.stemIds[p] * k + c];
+    }
+    const b = beta[i];
+    if (b !== 0) {
+      for (let p = bags.wordStart[i]; p < bags.wordStart[i + 1]; p++) out += b * this.wordDot[bags.wordIds[p] * k + c];
+      out -= gamma[i] * this.commonDot[c];
+    }
+    return out;
+  }
+
+  /** out[c] = x_i · centre_c for every c. */
+  dots(i: number, out: Float64Array): void {
+    const { k } = this;
+    const { bags, alpha, beta, gamma } = this.space.rows;
+    out.fill(0);
+    const a = alpha[i];
+    if (a !== 0) {
+      for (let p = bags.stemStart[i]; p < bags.stemStart[i + 1]; p++) {
+        const weight = a * bags.stemTf[p];
+        const base = bags.stemIds[p] * k;
+        for (let c = 0; c < k; c++) out[c] += weight * this.stemDot[base + c];
+      }
+    }
+    const b = beta[i];
+    if (b !== 0) {
+      for (let p = bags.wordStart[i]; p < bags.wordStart[i + 1]; p++) {
+        const base = bags.wordIds[p] * k;
+        for (let c = 0; c < k; c++) out[c] += b * this.wordDot[base + c];
+      }
+      const g = gamma[i];
+      for (let c = 0; c < k; c++) out[c] -= g * this.commonDot[c];
+    }
   }
 
   /** The centres as plain dense rows (TF-IDF columns, then meaning columns), L2-normalised. */
@@ -116,78 +127,6 @@ export class LargeCentres {
       return norm > 0 ? row.map((x) => x / norm) : row;
     });
   }
-}
-
-interface RowDotArgs extends BagArrays {
-  alpha: Float32Array;
-  beta: Float32Array;
-  gamma: Float32Array;
-  k: number;
-  stemDot: Float64Array;
-  wordDot: Float64Array;
-  commonDot: Float64Array;
-  squaredNorm: Float64Array;
-  ideas: Int32Array;
-  /** 1: row p is row i = p, and `ideas` is empty. */
-  identity: number;
-  /** 1: find each row's nearest centre; 0: the dot product with the centre in `labels`. */
-  nearest: number;
-  labels: Int32Array;
-  values: Float64Array;
-  /** Labels changed, counted by both threads. */
-  changed: Int32Array;
-}
-
-/**
- * A row kernel (see src/parallel/rowThread.ts): x_i · centre_c from the per-word tables, in
- * O(words of the row) per centre. The terms are added in one order whether one centre's dot
- * product is taken or all k, so both give the same numbers.
- */
-function rowDots(a: RowDotArgs, from: number, to: number): void {
-  const { stemStart, stemIds, stemTf, wordStart, wordIds, alpha, beta, gamma, k, stemDot, wordDot, commonDot, squaredNorm, ideas, labels, values } = a;
-  const out = new Float64Array(k);
-  let changed = 0;
-  for (let p = from; p < to; p++) {
-    const i = a.identity ? p : ideas[p];
-    const only = a.nearest ? -1 : labels[p];
-    if (only < 0 && !a.nearest) {
-      values[p] = 0;
-      continue;
-    }
-    const first = only < 0 ? 0 : only;
-    const last = only < 0 ? k : only + 1;
-    for (let c = first; c < last; c++) out[c] = 0;
-    const x = alpha[i];
-    if (x !== 0) {
-      for (let q = stemStart[i]; q < stemStart[i + 1]; q++) {
-        const weight = x * stemTf[q];
-        const base = stemIds[q] * k;
-        for (let c = first; c < last; c++) out[c] += weight * stemDot[base + c];
-      }
-    }
-    const b = beta[i];
-    if (b !== 0) {
-      for (let q = wordStart[i]; q < wordStart[i + 1]; q++) {
-        const base = wordIds[q] * k;
-        for (let c = first; c < last; c++) out[c] += b * wordDot[base + c];
-      }
-      const g = gamma[i];
-      for (let c = first; c < last; c++) out[c] -= g * commonDot[c];
-    }
-    if (only >= 0) {
-      values[p] = out[only];
-      continue;
-    }
-    let best = 0;
-    let distance = Infinity; // minus the cosine
-    for (let c = 0; c < k; c++) {
-      const d = squaredNorm[c] > 0 ? -out[c] / Math.sqrt(squaredNorm[c]) : 0;
-      if (d < distance - 1e-12) (distance = d), (best = c);
-    }
-    if (labels[p] !== best) changed++;
-    labels[p] = best;
-  }
-  Atomics.add(a.changed, 0, changed);
 }
 
 /** Sums of rows per centre, turned into centres (their means) by `finish`. O(words) per row added. */

@@ -1,4 +1,3 @@
-import { sharedFloat32, sharedInt32 } from '../parallel/rowThread';
 import { stem } from '../text/stem';
 import { isContentWord } from '../text/stopWords';
 import { tokenize } from '../text/tokenize';
@@ -33,13 +32,6 @@ export interface BagsOfWords {
   knownContentWords: number;
 }
 
-/** The per-idea arrays of BagsOfWords, which row kernels read (see src/parallel/rowThread.ts). */
-export type BagArrays = Pick<BagsOfWords, 'stemStart' | 'stemIds' | 'stemTf' | 'wordStart' | 'wordIds'>;
-
-export function bagArrays({ stemStart, stemIds, stemTf, wordStart, wordIds }: BagsOfWords): BagArrays {
-  return { stemStart, stemIds, stemTf, wordStart, wordIds };
-}
-
 /** What one normalised word contributes: its stem id (−1 for a function word) and its known-word id (−1 if unknown). */
 interface WordEntry {
   stem: number;
@@ -47,13 +39,10 @@ interface WordEntry {
   known: boolean;
 }
 
-/** `shared`: the per-idea arrays over SharedArrayBuffers, for a second thread to read. */
-export function bagsOfWords(texts: readonly string[], vectors?: WordVectors, progress?: Progress, shared = false): BagsOfWords {
+export function bagsOfWords(texts: readonly string[], vectors?: WordVectors, progress?: Progress): BagsOfWords {
   const n = texts.length;
-  const int32s = shared ? sharedInt32s : localInt32s;
-  const float32s = shared ? sharedFloat32s : localFloat32s;
-  const stemStart = shared ? sharedInt32(n + 1) : new Int32Array(n + 1);
-  const wordStart = shared ? sharedInt32(n + 1) : new Int32Array(n + 1);
+  const stemStart = new Int32Array(n + 1);
+  const wordStart = new Int32Array(n + 1);
   // No idea has more words than UTF-16 units: room for that many costs address space, not
   // memory (the system gives a page only when it is written), and the arrays never grow or copy.
   // Past MAX_ROOM values (texts of over 130 million characters) they grow as before.
@@ -65,9 +54,9 @@ export function bagsOfWords(texts: readonly string[], vectors?: WordVectors, pro
   const wordIds = int32s(room);
   const stems: string[] = [];
   const stemIdOf = new Map<string, number>();
-  const df = localInt32s();
+  const df = int32s();
   const known: string[] = [];
-  const wordVectorIndex = localInt32s();
+  const wordVectorIndex = int32s();
   const entries = new Map<string, WordEntry>();
   const asciiTable = new WordTable();
   /** This idea's distinct stems in order of first occurrence, with their counts. */
@@ -295,7 +284,5 @@ const MAX_ROOM = 1 << 27;
 /** Arrays above this many values are handed on as views (the unused pages cost nothing); smaller ones are copied to their length. */
 const LARGE_ROOM = 1 << 16;
 
-const localInt32s = (room = 0) => new Growable((size) => new Int32Array(size), room);
-const localFloat32s = (room = 0) => new Growable((size) => new Float32Array(size), room);
-const sharedInt32s = (room = 0) => new Growable(sharedInt32, room);
-const sharedFloat32s = (room = 0) => new Growable(sharedFloat32, room);
+const int32s = (room = 0) => new Growable((size) => new Int32Array(size), room);
+const float32s = (room = 0) => new Growable((size) => new Float32Array(size), room);

@@ -1,5 +1,4 @@
-import { RowThread, runRows, sharedCopy, sharedFloat32 } from '../parallel/rowThread';
-import { bagArrays, BagArrays, BagsOfWords } from './bagsOfWords';
+import { BagsOfWords } from './bagsOfWords';
 import { AUTO_TEXT_WEIGHT, MAX_FEATURES, RepresentationModel, RepresentationOptions, textWeightForUnknownShare } from './represent';
 import { sifCommonComponent, sifWeight } from './sif';
 import { WordVectors } from './wordVectorCache';
@@ -36,7 +35,7 @@ export interface LargeRows {
  * from at most COMMON_COMPONENT_SAMPLE ideas spread evenly over the group (its power
  * iteration would otherwise pass over every idea a hundred times). O(total words · d).
  */
-export function largeRows(bags: BagsOfWords, options: RepresentationOptions, vectors?: WordVectors, thread?: RowThread): LargeRows {
+export function largeRows(bags: BagsOfWords, options: RepresentationOptions, vectors?: WordVectors): LargeRows {
   const n = bags.ideas;
   const clustered = new Uint8Array(n);
   let documents = 0;
@@ -64,67 +63,36 @@ export function largeRows(bags: BagsOfWords, options: RepresentationOptions, vec
 
   const sif = new Float64Array(bags.words.length);
   if (vectors) bags.wordVectorIndex.forEach((index, w) => (sif[w] = sifWeight(vectors, index)));
+  const alpha = new Float32Array(n);
+  const beta = new Float32Array(n);
+  const gamma = new Float32Array(n);
+  const w = model.textWeight;
   const d = meaning?.dimensions ?? 0;
+  const u = Float64Array.from(meaning?.commonComponent ?? []);
   // Each distinct word's vector once, SIF weight applied: W × d floats, W ≤ the vectors' size.
-  // Arrays the second thread reads or writes are shared with it.
-  const floats = thread ? sharedFloat32 : (length: number) => new Float32Array(length);
-  const weighted = floats(meaning ? bags.words.length * d : 0);
+  const weighted = new Float32Array(meaning ? bags.words.length * d : 0);
   if (meaning) {
     bags.wordVectorIndex.forEach((index, word) => {
       vectors!.copyVector(index, weighted, word * d);
       for (let j = word * d; j < (word + 1) * d; j++) weighted[j] *= sif[word];
     });
   }
-  const args: RowScalarArgs = {
-    ...bagArrays(bags),
-    idf: thread ? sharedCopy(idf) : idf,
-    clustered: thread ? sharedCopy(clustered) : clustered,
-    weighted,
-    u: Float64Array.from(meaning?.commonComponent ?? []),
-    d,
-    textWeight: model.textWeight,
-    alpha: floats(n),
-    beta: floats(n),
-    gamma: floats(n),
-  };
-  runRows(thread, rowScalars, args, n);
-  const { alpha, beta, gamma } = args;
-  return { bags, model, column, idf, sifWeight: sif, alpha, beta, gamma, clustered };
-}
-
-/** What `rowScalars` reads (the bags' arrays, per-stem idf, SIF-weighted word vectors W × d, the common component u) and writes (alpha, beta, gamma). */
-interface RowScalarArgs extends BagArrays {
-  idf: Float64Array;
-  clustered: Uint8Array;
-  weighted: Float32Array;
-  u: Float64Array;
-  d: number;
-  textWeight: number;
-  alpha: Float32Array;
-  beta: Float32Array;
-  gamma: Float32Array;
-}
-
-/**
- * A row kernel (see src/parallel/rowThread.ts: it refers to nothing outside its body): the three
- * scalars of rows [from, to). The first word's vector is copied rather than added to zeros, and
- * the mean and its projection are taken in one pass: the same sums, in the same order, in fewer passes.
- */
-function rowScalars(a: RowScalarArgs, from: number, to: number): void {
-  const { stemStart, stemIds, stemTf, wordStart, wordIds, idf, clustered, weighted, u, d, textWeight: w, alpha, beta, gamma } = a;
   const average = new Float64Array(d);
-  for (let i = from; i < to; i++) {
+  const { wordIds, wordStart } = bags;
+  for (let i = 0; i < n; i++) {
     if (!clustered[i]) continue;
     let tfNorm = 0;
-    for (let p = stemStart[i]; p < stemStart[i + 1]; p++) {
-      const value = stemTf[p] * idf[stemIds[p]];
+    for (let p = bags.stemStart[i]; p < bags.stemStart[i + 1]; p++) {
+      const value = bags.stemTf[p] * idf[bags.stemIds[p]];
       tfNorm += value * value;
     }
     tfNorm = Math.sqrt(tfNorm);
     let sifNorm = 0;
     let projection = 0;
-    const known = wordStart[i + 1] - wordStart[i];
-    if (d > 0 && known > 0) {
+    const known = bags.wordStart[i + 1] - bags.wordStart[i];
+    if (meaning && known > 0) {
+      // The first word's vector is copied rather than added to zeros, and the mean and its
+      // projection are taken in one pass: the same sums, in the same order, in fewer passes.
       const first = wordIds[wordStart[i]] * d;
       for (let j = 0; j < d; j++) average[j] = weighted[first + j];
       const end = wordStart[i + 1];
@@ -157,6 +125,7 @@ function rowScalars(a: RowScalarArgs, from: number, to: number): void {
     beta[i] = sifNorm > 0 ? (scale * Math.sqrt(1 - w)) / (known * sifNorm) : 0;
     gamma[i] = sifNorm > 0 ? (scale * Math.sqrt(1 - w) * projection) / sifNorm : 0;
   }
+  return { bags, model, column, idf, sifWeight: sif, alpha, beta, gamma, clustered };
 }
 
 /** Ideas the SIF common component is fitted on, at most. */
