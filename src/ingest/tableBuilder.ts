@@ -262,7 +262,7 @@ class IdeaColumns {
     const i = this.texts.length;
     this.rows.push(row);
     this.texts.push(text);
-    if (id !== String(row)) {
+    if (!isDecimalOf(id, row)) {
       this.ids ??= new Array<string | undefined>(i).fill(undefined);
       this.ids[i] = id;
     } else this.ids?.push(undefined);
@@ -342,4 +342,15 @@ class GrowableInt32 {
     }
     this.data[this.length++] = x;
   }
+}
+
+/** Whether `text` is `n` (a positive integer) written in decimal, as String(n) writes it, without making that string. */
+function isDecimalOf(text: string, n: number): boolean {
+  let rest = n;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9 || rest === 0 || rest % 10 !== digit) return false;
+    rest = (rest - digit) / 10;
+  }
+  return text.length > 0 && rest === 0;
 }

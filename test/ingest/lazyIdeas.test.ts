@@ -12,7 +12,7 @@ const vectors = fakeVectors({ water: [1, 0, 0], river: [0.9, 0.1, 0], school: [0
 function notes(): string {
   const lines = ['id,text,round,question,truth,event'];
   for (let i = 1; i <= LARGE_GROUP + 300; i++) {
-    const id = i === 40 ? 'forty' : String(i);
+    const id = i === 40 ? 'forty' : i === 7 ? '007' : i === 11 ? '1' : String(i);
     lines.push(`${id},"${i % 2 ? 'clean water for the river' : 'more teachers in the school'} ${i}",big,,${i % 2 ? 'water' : 'school'},`);
   }
   for (let i = 1; i <= 30; i++) lines.push(`s${i},${i % 2 ? 'river water' : 'school teacher'} ${i},small,What now?,,Geneva`);
@@ -29,6 +29,8 @@ describe('ideas kept in columns and made when read', () => {
     expect(lazy.ideas.length).toBe(eager.ideas.length);
     expect(JSON.stringify([...lazy.ideas])).toBe(JSON.stringify(eager.ideas));
     expect(lazy.ideas[39].id).toBe('forty');
+    // An id is kept unless it is the row number as String(row) writes it.
+    expect([lazy.ideas[6].id, lazy.ideas[10].id, lazy.ideas[9].id]).toEqual(['007', '1', '10']);
     expect(lazy.skipped).toEqual(eager.skipped);
   });
 
