@@ -92,7 +92,7 @@ function flatObjectJson(value: unknown, indent: string): string | undefined {
     const kind = typeof item;
     if (item === undefined || kind === 'function' || kind === 'symbol') continue;
     if (item !== null && kind === 'object') return undefined;
-    text += (first ? '' : ',') + prefixOf(prefixes, key) + (kind === 'number' && Number.isFinite(item) ? String(item) : JSON.stringify(item));
+    text += (first ? '' : ',') + prefixOf(prefixes, indent, key) + (kind === 'number' && Number.isFinite(item) ? String(item) : JSON.stringify(item));
     first = false;
   }
   return first ? '{}' : `${text}\n${indent}}`;
@@ -114,10 +114,10 @@ function keyPrefixes(indent: string): Map<string, string> {
   return lastPrefixes;
 }
 
-function prefixOf(prefixes: Map<string, string>, key: string): string {
+function prefixOf(prefixes: Map<string, string>, indent: string, key: string): string {
   let prefix = prefixes.get(key);
   if (prefix === undefined) {
-    prefix = `\n${lastIndent}  ${JSON.stringify(key)}: `;
+    prefix = `\n${indent}  ${JSON.stringify(key)}: `;
     if (prefixes.size < 1000) prefixes.set(key, prefix);
   }
   return prefix;
