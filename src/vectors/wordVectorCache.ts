@@ -333,7 +333,7 @@ class RowsOnDemand implements QuantisedRows {
     private readonly file: string,
     private readonly index: CacheIndex,
     private readonly recover: (reason: string) => DecodedCache,
-    private readonly readAhead?: VectorReadAhead,
+    private readAhead?: VectorReadAhead,
   ) {
     this.loaded = new Uint8Array(index.blockChecksums.length);
     closeWhenCollected.register(this, fd, this);
@@ -341,6 +341,7 @@ class RowsOnDemand implements QuantisedRows {
 
   rowsWith(i: number): Int8Array {
     if (this.recovered) return this.recovered;
+    if (this.readAhead) return this.takeReadAhead(i);
     const b = (i / BLOCK_ROWS) | 0;
     const quantised = (this.quantised ??= new Int8Array(this.index.size * this.index.dimensions));
     if (this.loaded[b]) return quantised;
@@ -350,7 +351,7 @@ class RowsOnDemand implements QuantisedRows {
         this.singleReads++;
         this.readBlock(quantised, b);
       } else {
-        return this.readAll(quantised);
+        this.readAll(quantised);
       }
       return quantised;
     } catch (error) {
@@ -371,18 +372,26 @@ class RowsOnDemand implements QuantisedRows {
     this.loaded[b] = 1;
   }
 
-  /** Reads all the vectors in one go, checked by their one CRC, and closes the file; the vectors read ahead when there are. */
-  private readAll(into: Int8Array): Int8Array {
-    const ahead = this.readAhead?.take();
-    if (ahead && ahead.length === into.length) {
-      this.quantised = ahead;
-    } else {
-      this.read(into, 0, into.length);
-      checkAllVectors(this.index, new Uint8Array(into.buffer, into.byteOffset, into.length));
-    }
+  /**
+   * All the vectors, as the other thread read and checked them, at the first word asked for:
+   * none is read here. When that read failed, the vectors are read here as without it.
+   */
+  private takeReadAhead(i: number): Int8Array {
+    const ahead = this.readAhead!.take();
+    this.readAhead = undefined;
+    if (!ahead || ahead.length !== this.index.size * this.index.dimensions) return this.rowsWith(i);
+    this.quantised = ahead;
     this.loaded.fill(1);
     this.close();
-    return this.quantised!;
+    return ahead;
+  }
+
+  /** Reads all the vectors in one go, checked by their one CRC, and closes the file. */
+  private readAll(into: Int8Array): void {
+    this.read(into, 0, into.length);
+    checkAllVectors(this.index, new Uint8Array(into.buffer, into.byteOffset, into.length));
+    this.loaded.fill(1);
+    this.close();
   }
 
   /** Bytes [start, end) of the vectors into the same place of `into`. */
