@@ -57,14 +57,17 @@ interface LoadedEvent {
  */
 export async function runBatch(options: BatchOptions, context: BatchContext): Promise<{ exitCode: number; rendered?: string | Uint8Array }> {
   const files = expandInputs(options.inputs);
-  const release = options.outDir ? openOutDir(options.outDir) : undefined;
-  try {
-    // Ctrl-C, SIGTERM and SIGHUP stop the batch after the input being analysed, or before the
-    // outputs are put in place, with nothing written and the folder unlocked.
-    return await interruptible((checkpoint) => analyseAndWrite(files, options, context, checkpoint));
-  } finally {
-    release?.();
-  }
+  // Ctrl-C, SIGTERM and SIGHUP stop the batch after the input being analysed, or before the
+  // outputs are put in place, with nothing written and the folder unlocked. They are caught from
+  // before the folder is locked: one that came between the two would leave the lock behind.
+  return interruptible(async (checkpoint) => {
+    const release = options.outDir ? openOutDir(options.outDir) : undefined;
+    try {
+      return await analyseAndWrite(files, options, context, checkpoint);
+    } finally {
+      release?.();
+    }
+  });
 }
 
 async function analyseAndWrite(files: readonly string[], options: BatchOptions, context: BatchContext, checkpoint: () => Promise<void>): Promise<{ exitCode: number; rendered?: string | Uint8Array }> {
