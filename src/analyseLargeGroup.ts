@@ -8,7 +8,7 @@ import { Idea } from './ingest/idea';
 import { analyseText } from './text/analyseText';
 import { findDuplicates } from './themes/duplicates';
 import { defaultNamer, nameWith } from './themes/namer';
-import { fieldReader, itemReader, lazyArray } from './report/lazyArray';
+import { Columns, FieldReader, fieldReader, itemReader, lazyArray } from './report/lazyArray';
 import { OTHER_IDEAS_LABEL, Theme, ThemeMember } from './themes/theme';
 import { bagsOfWords } from './vectors/bagsOfWords';
 import { evenlySpread, largeRows } from './vectors/largeRows';
@@ -141,6 +141,11 @@ interface LargeIdeas {
   texts: string[];
   rows: Int32Array;
   at: (i: number) => Idea;
+  field: FieldReader<Idea>;
+  /** The file of every idea, when they share one. */
+  file: string | undefined;
+  /** Whether every idea's id is its row number. */
+  idIsRow: boolean;
 }
 
 function largeIdeas(ideas: readonly Idea[]): LargeIdeas {
@@ -148,11 +153,15 @@ function largeIdeas(ideas: readonly Idea[]): LargeIdeas {
   const texts = new Array<string>(length);
   const rows = new Int32Array(length);
   const field = fieldReader(ideas);
+  let file = length > 0 ? field(0, 'file') : undefined;
+  let idIsRow = true;
   for (let i = 0; i < length; i++) {
     texts[i] = field(i, 'text');
     rows[i] = field(i, 'row');
+    if (file !== undefined && field(i, 'file') !== file) file = undefined;
+    if (idIsRow) idIsRow = field(i, 'id') === String(rows[i]);
   }
-  return { size: length, texts, rows, at };
+  return { size: length, texts, rows, at, field, file, idIsRow };
 }
 
 /**
@@ -161,11 +170,31 @@ function largeIdeas(ideas: readonly Idea[]): LargeIdeas {
  * have similarity 0 in `similarity`. O(1) memory per member beyond the arrays given.
  */
 function memberList(ideas: LargeIdeas, list: Int32Array, similarity: Float64Array, repeats: Int32Array | null): ThemeMember[] {
-  return lazyArray(list.length, (p) => {
+  const at = (p: number): ThemeMember => {
     const i = list[p];
     const repeated = repeats ? repeats[p] : -1;
     return repeated >= 0 ? { idea: ideas.at(i), similarity: similarity[i], duplicateOf: ideas.at(list[repeated]) } : { idea: ideas.at(i), similarity: similarity[i] };
-  });
+  };
+  // The fields a report's idea is made of, as columns in the theme's order (see buildReport),
+  // gathered once: read member by member, the group's own columns wait on memory at each read.
+  const rows = new Int32Array(list.length);
+  const texts = new Array<string>(list.length);
+  const similarities = new Float64Array(list.length);
+  for (let p = 0; p < list.length; p++) {
+    const i = list[p];
+    rows[p] = ideas.rows[i];
+    texts[p] = ideas.texts[i];
+    similarities[p] = similarity[i];
+  }
+  const columns: Columns = {
+    'idea.file': (p) => ideas.file ?? ideas.field(list[p], 'file'),
+    'idea.row': (p) => rows[p],
+    'idea.id': (p) => (ideas.idIsRow ? String(rows[p]) : ideas.field(list[p], 'id')),
+    'idea.text': (p) => texts[p],
+    similarity: (p) => similarities[p],
+    'duplicateOf.row': (p) => (repeats && repeats[p] >= 0 ? rows[repeats[p]] : undefined),
+  };
+  return lazyArray(list.length, at, undefined, columns);
 }
 
 /**

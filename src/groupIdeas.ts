@@ -19,7 +19,7 @@ const collator = new Intl.Collator('en', { numeric: true });
 export function groupIdeas(ideas: readonly Idea[]): IdeaGroup[] {
   const lazy = lazySource(ideas);
   const byName = new Map<string, Idea[]>();
-  if (lazy) groupLazily(lazy, byName);
+  if (lazy) groupLazily(lazy, ideas, byName);
   else {
     for (const idea of ideas) {
       const list = byName.get(idea.group) ?? [];
@@ -47,10 +47,19 @@ function commonestQuestion(ideas: readonly Idea[]): string | undefined {
  * the linear path reads without comparing ideas by object; smaller groups are made whole, as
  * the full pipeline compares them so.
  */
-function groupLazily(ideas: LazySource<Idea>, byName: Map<string, Idea[]>): void {
+function groupLazily(ideas: LazySource<Idea>, all: readonly Idea[], byName: Map<string, Idea[]>): void {
+  const groupOf = (i: number): string => (ideas.field ? ideas.field(i, 'group') : ideas.at(i).group);
+  // One group (`--by none`, or a column of one value) is the ideas as they are.
+  const first = ideas.length > 0 ? groupOf(0) : '';
+  let one = true;
+  for (let i = 1; i < ideas.length && one; i++) one = groupOf(i) === first;
+  if (one && ideas.length > LARGE_GROUP) {
+    byName.set(first, all as Idea[]);
+    return;
+  }
   const positions = new Map<string, number[]>();
   for (let i = 0; i < ideas.length; i++) {
-    const group = ideas.field ? ideas.field(i, 'group') : ideas.at(i).group;
+    const group = groupOf(i);
     const list = positions.get(group);
     if (list) list.push(i);
     else positions.set(group, [i]);

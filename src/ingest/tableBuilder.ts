@@ -281,6 +281,8 @@ class IdeaColumns {
       : key === 'question' ? this.questions.at(i)
       : key === 'event' ? this.events.at(i)
       : key === 'truth' ? this.truths.at(i)
+      : key === 'file' ? this.file
+      : key === 'id' ? this.ids?.[i] ?? String(this.rows.data[i])
       : this.at(i)[key];
     return value as Idea[K];
   }

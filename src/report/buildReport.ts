@@ -1,8 +1,8 @@
 import { CrossEventView } from '../events/crossEvent';
 import { compareText, compareThemes } from './themeOrder';
 import { Idea, SkippedRow } from '../ingest/idea';
-import { Theme } from '../themes/theme';
-import { mapLazily } from './lazyArray';
+import { Theme, ThemeMember } from '../themes/theme';
+import { Columns, lazyArray, lazySource, mapLazily } from './lazyArray';
 import { otherIdeasOf, otherIdeasWarning, realThemes } from './otherIdeas';
 import { Report, ReportGroup, ReportIdea, ReportOptions, ReportTheme, SCHEMA_VERSION } from './report';
 
@@ -80,16 +80,40 @@ function toReportTheme(theme: Theme): ReportTheme {
     ...(theme.kept ? { kept: true } : {}),
     ...(theme.paragraphs?.length ? { paragraphs: theme.paragraphs } : {}),
     ...(theme.new ? { new: true } : {}),
-    // Lazy for a large group's themes: each idea's object is made as it is written (see lazyArray).
-    ideas: mapLazily(theme.members, ({ idea, similarity, duplicateOf, kept }) => {
-      const written: ReportIdea = reportIdea(idea, similarity);
-      if (duplicateOf) written.duplicateOf = duplicateOf.row;
-      if (kept) written.kept = true;
-      return written;
-    }),
+    ideas: reportIdeas(theme.members),
   };
 }
 
-function reportIdea(idea: Idea, similarity: number): ReportIdea {
-  return { file: idea.file, row: idea.row, id: idea.id, text: idea.text, similarity: Math.round(similarity * 1000) / 1000 };
+/**
+ * The members as the report's ideas. Lazy for a large group's themes: each idea's object is
+ * made as it is read (see lazyArray), and when the members come as columns so do the ideas,
+ * which the JSON writer then writes without making them.
+ */
+function reportIdeas(members: readonly ThemeMember[]): ReportIdea[] {
+  const toIdea = ({ idea, similarity, duplicateOf, kept }: ThemeMember): ReportIdea => {
+    const written: ReportIdea = { file: idea.file, row: idea.row, id: idea.id, text: idea.text, similarity: roundedSimilarity(similarity) };
+    if (duplicateOf) written.duplicateOf = duplicateOf.row;
+    if (kept) written.kept = true;
+    return written;
+  };
+  const source = lazySource(members);
+  const from = source?.columns;
+  if (!source || !from || !MEMBER_COLUMNS.every((key) => key in from)) return mapLazily(members, toIdea);
+  const similarity = from.similarity as (i: number) => number;
+  const kept = from.kept;
+  const columns: Columns = {
+    file: from['idea.file'],
+    row: from['idea.row'],
+    id: from['idea.id'],
+    text: from['idea.text'],
+    similarity: (i) => roundedSimilarity(similarity(i)),
+    duplicateOf: from['duplicateOf.row'],
+    ...(kept ? { kept: (i: number) => (kept(i) ? true : undefined) } : {}),
+  };
+  return lazyArray(source.length, (i) => toIdea(source.at(i)), undefined, columns);
 }
+
+/** The member columns a report idea is made of (see LazySource.columns); `kept` may be missing. */
+const MEMBER_COLUMNS = ['idea.file', 'idea.row', 'idea.id', 'idea.text', 'similarity', 'duplicateOf.row'];
+
+const roundedSimilarity = (similarity: number): number => Math.round(similarity * 1000) / 1000;

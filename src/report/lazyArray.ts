@@ -7,7 +7,7 @@
  * into an ordinary array holding every item, and from then on it is one.
  * Reading item i costs what `at(i)` costs; nothing is kept.
  */
-export function lazyArray<T>(length: number, at: (i: number) => T, field?: FieldReader<T>): T[] {
+export function lazyArray<T>(length: number, at: (i: number) => T, field?: FieldReader<T>, columns?: Columns): T[] {
   const target: T[] = [];
   let filled = false;
   const fill = (): void => {
@@ -15,7 +15,7 @@ export function lazyArray<T>(length: number, at: (i: number) => T, field?: Field
     filled = true;
     for (let i = 0; i < length; i++) target.push(at(i));
   };
-  const source: LazySource<T> = { length, at, ...(field ? { field } : {}) };
+  const source: LazySource<T> = { length, at, ...(field ? { field } : {}), ...(columns ? { columns } : {}) };
   return new Proxy(target, {
     get(t, key, receiver) {
       if (!filled) {
@@ -62,7 +62,17 @@ export interface LazySource<T> {
   at: (i: number) => T;
   /** One field of item i, read without making the item, when the maker can. */
   field?: FieldReader<T>;
+  /**
+   * Every item as columns, for writers that go through a million items without making them:
+   * item i is the plain object whose keys are those of `columns`, in their order, each holding
+   * `columns[key](i)`, a key left out where that is undefined; values are strings, numbers,
+   * booleans or null. A dotted key (`idea.text`) is a field of a field: item i's `idea` is an
+   * object holding `text`, for a maker that maps these items to flat ones.
+   */
+  columns?: Columns;
 }
+
+export type Columns = Readonly<Record<string, (i: number) => unknown>>;
 
 export type FieldReader<T> = <K extends keyof T>(i: number, key: K) => T[K];
 

@@ -26,8 +26,8 @@ export function render(report: Report, format: Format, options: RenderOptions): 
  */
 export const STREAMED_REPORT_IDEAS = 10_000;
 
-/** A rendered report: text, bytes (Word), or text in pieces (very large JSON and CSV). */
-export type Rendered = string | Uint8Array | Iterable<string>;
+/** A rendered report: text, bytes (Word), or pieces of text and bytes (very large JSON and CSV). */
+export type Rendered = string | Uint8Array | Iterable<string | Uint8Array>;
 
 /** `render`, except that a very large JSON or CSV report comes in pieces, to be written once. */
 export function renderForWriting(report: Report, format: Format, options: RenderOptions): Rendered {
