@@ -1,12 +1,19 @@
+import { fieldReader } from './report/lazyArray';
+
 /**
- * The value given most often (empty and missing values aside), ties to the first in code-point
- * order, with its count and the count of all values given; undefined when none is. The event
- * that titles a report and the question of a group are both chosen so.
+ * The value of `key` given most often among the items (empty and missing values aside), ties
+ * to the first in code-point order, with its count and the count of all values given;
+ * undefined when none is. The event that titles a report and the question of a group are
+ * both chosen so.
  */
-export function commonest(values: Iterable<string | undefined>): { value: string; count: number; total: number } | undefined {
+export function commonestField<T, K extends keyof T>(items: readonly T[], key: K): Commonest | undefined {
+  // Each field read without making the items of a lazy array, in a plain loop (a generator costs more than the work at a million).
+  const field = fieldReader(items);
   const counts = new Map<string, number>();
   let total = 0;
-  for (const value of values) {
+  const length = items.length;
+  for (let i = 0; i < length; i++) {
+    const value = field(i, key) as string | undefined;
     if (!value) continue;
     counts.set(value, (counts.get(value) ?? 0) + 1);
     total++;
@@ -14,4 +21,10 @@ export function commonest(values: Iterable<string | undefined>): { value: string
   let best: string | undefined;
   for (const [value, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && value < best)) best = value;
   return best === undefined ? undefined : { value: best, count: counts.get(best)!, total };
+}
+
+export interface Commonest {
+  value: string;
+  count: number;
+  total: number;
 }

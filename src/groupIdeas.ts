@@ -1,7 +1,7 @@
 import { LARGE_GROUP } from './analyseLargeGroup';
-import { commonest } from './commonest';
+import { commonestField } from './commonest';
 import { Idea } from './ingest/idea';
-import { fieldValues, LazySource, lazyArray, lazySource } from './report/lazyArray';
+import { LazySource, lazyArray, lazySource } from './report/lazyArray';
 
 export interface IdeaGroup {
   name: string;
@@ -38,7 +38,7 @@ export function groupIdeas(ideas: readonly Idea[]): IdeaGroup[] {
 
 /** The question most of the group's ideas that name one answer, if there is such a majority. */
 function commonestQuestion(ideas: readonly Idea[]): string | undefined {
-  const best = commonest(fieldValues(ideas, 'question'));
+  const best = commonestField(ideas, 'question');
   return best !== undefined && best.count * 2 > best.total ? best.value : undefined;
 }
 

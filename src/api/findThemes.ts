@@ -1,7 +1,6 @@
 import { analyseGroupWithModel, AnalysisOptions, DEFAULT_MERGE_THRESHOLD, GroupAnalysis } from '../analyseGroup';
 import { quoteForMessage } from '../errors';
 import { groupIdeas, IdeaGroup } from '../groupIdeas';
-import { fieldValues } from '../report/lazyArray';
 import { checkGroupK, GroupK, kForGroup, recordK } from '../groupK';
 import { KeptDraft } from '../keep/draft';
 import { describeOutcome } from '../keep/describeOutcome';
@@ -15,7 +14,7 @@ import { Report, ReportOptions } from '../report/report';
 import { splitByGroup } from '../themes/sharedThemes';
 import { recordOptions } from '../options';
 import { VERSION } from '../version';
-import { commonest } from '../commonest';
+import { commonestField } from '../commonest';
 import { KOption, toGroupK } from './kOption';
 import { asNotes, Notes, NotesInput } from './notes';
 import { titleOf } from './titleOf';
@@ -130,7 +129,7 @@ export function reportOf(table: Pick<Notes, 'ideas' | 'columns' | 'skipped'>, na
 
 /** The event the notes name most often, if they name one. */
 export function eventOf(table: Pick<Notes, 'ideas'>): string | undefined {
-  return commonest(fieldValues(table.ideas, 'event'))?.value;
+  return commonestField(table.ideas, 'event')?.value;
 }
 
 /** The groups in the shape of the rapporteur's draft; what was kept, placed and dropped is told. */

@@ -81,12 +81,6 @@ export function fieldReader<T>(items: readonly T[]): FieldReader<T> {
   return lazySource(items)?.field ?? (<K extends keyof T>(i: number, key: K) => items[i][key]);
 }
 
-/** items[i][key] for every item in order, without making the items of a lazy array that can read its fields. */
-export function* fieldValues<T, K extends keyof T>(items: readonly T[], key: K): Iterable<T[K]> {
-  const field = fieldReader(items);
-  for (let i = 0; i < items.length; i++) yield field(i, key);
-}
-
 const LAZY = Symbol('lazy array');
 
 /** The maker behind a lazy array not yet filled; undefined for any other array. */
