@@ -213,12 +213,14 @@ function repeatsOf(ideas: LargeIdeas, list: Int32Array, letterHashes: Int32Array
   }
   // Ideas whose letters and digits hash alike are the only ones that can share a normalised
   // text; findDuplicates sees those alone, in order. A hash is shared when it sits next to its
-  // equal in the sorted hashes (no map of n entries).
+  // equal in the sorted hashes (no map of n entries, only of the hashes shared).
   const hashes = new Int32Array(list.length);
   for (let p = 0; p < list.length; p++) hashes[p] = letterHashes[list[p]];
   const sorted = hashes.slice().sort();
+  const shared = new Set<number>();
+  for (let q = 1; q < sorted.length; q++) if (sorted[q] === sorted[q - 1]) shared.add(sorted[q]);
   const candidates: number[] = [];
-  for (let p = 0; p < hashes.length; p++) if (hashShared(sorted, hashes[p])) candidates.push(p);
+  for (let p = 0; p < hashes.length; p++) if (shared.has(hashes[p])) candidates.push(p);
   const found = findDuplicates(
     candidates.map((p) => ({ text: ideas.texts[list[p]], stems: [] })),
     threshold,
@@ -266,18 +268,6 @@ function lowerBound(sorted: Float64Array, x: number, low: number, high: number):
     else high = middle;
   }
   return low;
-}
-
-/** Whether h appears at least twice in `sorted` (ascending). */
-function hashShared(sorted: Int32Array, h: number): boolean {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle] < h) low = middle + 1;
-    else high = middle;
-  }
-  return low + 1 < sorted.length && sorted[low + 1] === h;
 }
 
 /**
