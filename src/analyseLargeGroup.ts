@@ -13,6 +13,7 @@ import { OTHER_IDEAS_LABEL, Theme, ThemeMember } from './themes/theme';
 import { bagsOfWords } from './vectors/bagsOfWords';
 import { evenlySpread, largeRows } from './vectors/largeRows';
 import { renumberLabels } from './cluster/renumberLabels';
+import { orderBySimilarity } from './themes/orderBySimilarity';
 
 /**
  * Groups larger than this take the linear path below; smaller ones keep the full pipeline
@@ -112,7 +113,7 @@ function buildLargeThemes(ideas: LargeIdeas, space: LargeSpace, labels: Int32Arr
   let inRowOrder = true;
   for (let i = 1; i < ideas.size && inRowOrder; i++) inRowOrder = ideas.rows[i - 1] < ideas.rows[i];
   for (const [t, list] of order.entries()) {
-    order[t] = inRowOrder ? bySimilarity(list, similarity) : list.sort((a, b) => similarity[b] - similarity[a] || ideas.rows[a] - ideas.rows[b] || a - b);
+    order[t] = inRowOrder ? orderBySimilarity(list, similarity) : list.sort((a, b) => similarity[b] - similarity[a] || ideas.rows[a] - ideas.rows[b] || a - b);
   }
   const names = nameWith(options.namer ?? defaultNamer, order.map((list) => Array.from(list.subarray(0, LABEL_SAMPLE), (i) => analyseText(ideas.texts[i]))));
   // In the ideas' order, which is the order they lie in memory: read theme by theme (by similarity) costs several times more.
@@ -229,45 +230,6 @@ function repeatsOf(ideas: LargeIdeas, list: Int32Array, letterHashes: Int32Array
   const repeats = new Int32Array(list.length).fill(-1);
   candidates.forEach((p, c) => found[c] >= 0 && (repeats[p] = candidates[found[c]]));
   return repeats;
-}
-
-/**
- * `list` (ascending) ordered most similar first, ties in the order of `list`: each idea's place
- * is where its similarity first appears among them all, sorted (a typed array's own sort, not
- * a comparator called n log n times), plus the ideas of equal similarity placed before it.
- * O(n log n), three typed arrays of n.
- */
-function bySimilarity(list: Int32Array, similarity: Float64Array): Int32Array {
-  // Negated, so that ascending is most similar first; + 0 makes −0 and 0 one value, as a comparator sees them.
-  const key = (i: number) => -similarity[i] + 0;
-  const sorted = new Float64Array(list.length);
-  for (let p = 0; p < list.length; p++) sorted[p] = key(list[p]);
-  sorted.sort();
-  // Every BLOCK-th sorted key, searched first: small enough to stay in the processor's cache,
-  // where a search of all n keys would wait on memory at most of its steps.
-  const coarse = Float64Array.from({ length: Math.ceil(sorted.length / BLOCK) }, (_, b) => sorted[b * BLOCK]);
-  const taken = new Int32Array(list.length);
-  const ordered = new Int32Array(list.length);
-  for (let p = 0; p < list.length; p++) {
-    const i = list[p];
-    const x = key(i);
-    const block = Math.max(0, lowerBound(coarse, x, 0, coarse.length) - 1);
-    const first = lowerBound(sorted, x, block * BLOCK, Math.min(sorted.length, (block + 1) * BLOCK + 1));
-    ordered[first + taken[first]++] = i;
-  }
-  return ordered;
-}
-
-const BLOCK = 64;
-
-/** The first position of sorted[low..high) (ascending) holding at least x; high when none does. */
-function lowerBound(sorted: Float64Array, x: number, low: number, high: number): number {
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle] < x) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /**
