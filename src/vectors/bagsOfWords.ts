@@ -59,9 +59,14 @@ export function bagsOfWords(texts: readonly string[], vectors?: WordVectors, pro
   const wordVectorIndex = int32s();
   const entries = new Map<string, WordEntry>();
   const asciiTable = new WordTable();
-  /** This idea's distinct stems in order of first occurrence, with their counts. */
-  const ideaStems: number[] = [];
-  const ideaCounts: number[] = [];
+  /**
+   * This idea's distinct stems in order of first occurrence, with their counts: `ideaSize` of
+   * them, in arrays kept from idea to idea (emptying a plain array frees its storage, and
+   * filling it again made two new ones per idea).
+   */
+  let ideaStems: Int32Array = new Int32Array(64);
+  let ideaCounts: Int32Array = new Int32Array(64);
+  let ideaSize = 0;
   /** Per stem id: 1 + the last idea it occurred in, and its place in that idea's list. */
   let lastIdea: Int32Array = new Int32Array(1024);
   let place: Int32Array = new Int32Array(1024);
@@ -98,7 +103,9 @@ export function bagsOfWords(texts: readonly string[], vectors?: WordVectors, pro
     return entry;
   };
 
-  const addWord = (entry: WordEntry, i: number): void => {
+  /** The idea whose words are being added. */
+  let i = 0;
+  const addWord = (entry: WordEntry): void => {
     if (entry.word >= 0) wordIds.push(entry.word);
     const s = entry.stem;
     if (s < 0) return;
@@ -107,20 +114,23 @@ export function bagsOfWords(texts: readonly string[], vectors?: WordVectors, pro
     if (lastIdea[s] === i + 1) ideaCounts[place[s]]++;
     else {
       lastIdea[s] = i + 1;
-      place[s] = ideaStems.length;
-      ideaStems.push(s);
-      ideaCounts.push(1);
+      place[s] = ideaSize;
+      if (ideaSize === ideaStems.length) {
+        ideaStems = grown(ideaStems);
+        ideaCounts = grown(ideaCounts);
+      }
+      ideaStems[ideaSize] = s;
+      ideaCounts[ideaSize++] = 1;
     }
   };
 
-  for (let i = 0; i < n; i++) {
+  for (i = 0; i < n; i++) {
     if (progress && i % PROGRESS_EVERY === 0) progress({ stage: 'finding words', done: i, total: n, unit: 'ideas' });
-    ideaStems.length = 0;
-    ideaCounts.length = 0;
+    ideaSize = 0;
     const text = texts[i];
-    if (isPlainAscii(text)) asciiTable.scan(text, (entry) => addWord(entry, i), entryOf);
-    else for (const token of tokenize(text)) addWord(entryOf(token.norm), i);
-    for (let p = 0; p < ideaStems.length; p++) {
+    if (isPlainAscii(text)) asciiTable.scan(text, addWord, entryOf);
+    else for (const token of tokenize(text)) addWord(entryOf(token.norm));
+    for (let p = 0; p < ideaSize; p++) {
       stemIds.push(ideaStems[p]);
       stemTf.push(1 + Math.log(ideaCounts[p]));
       df.data[ideaStems[p]]++;

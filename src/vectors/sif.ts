@@ -23,27 +23,34 @@ export function sifCommonComponent(documents: readonly string[][], vectors: Word
 /** SIF vectors of any documents with a common component fitted earlier (on these or others). */
 export function sifTransform(documents: readonly string[][], vectors: WordVectors, commonComponent: readonly number[]): number[][] {
   const rows = sifAverages(documents, vectors);
-  removeComponent(rows, commonComponent);
-  return rows.map(unit);
+  const d = vectors.dimensions;
+  removeComponent(rows, d, commonComponent);
+  return documents.map((_, r) => unit(Array.from(rows.subarray(r * d, (r + 1) * d))));
 }
 
-/** Each document's SIF-weighted mean of its known words' vectors; a zero row when none is known. */
-function sifAverages(documents: readonly string[][], vectors: WordVectors): number[][] {
+/**
+ * Each document's SIF-weighted mean of its known words' vectors, a zero row when none is
+ * known: row r at r·d of one flat array (thousands of small arrays, and the numbers boxed
+ * while the loops warm up, cost more than the sums).
+ */
+function sifAverages(documents: readonly string[][], vectors: WordVectors): Float64Array {
   const d = vectors.dimensions;
   const word = new Float32Array(d);
-  return documents.map((words) => {
-    const sum = new Array<number>(d).fill(0);
+  const rows = new Float64Array(documents.length * d);
+  for (let r = 0; r < documents.length; r++) {
+    const base = r * d;
     let known = 0;
-    for (const w of words) {
+    for (const w of documents[r]) {
       const i = vectors.indexOf(w);
       if (i < 0) continue;
       vectors.copyVector(i, word);
       const weight = sifWeight(vectors, i);
-      for (let j = 0; j < d; j++) sum[j] += weight * word[j];
+      for (let j = 0; j < d; j++) rows[base + j] += weight * word[j];
       known++;
     }
-    return known > 0 ? sum.map((v) => v / known) : sum;
-  });
+    if (known > 0) for (let j = 0; j < d; j++) rows[base + j] /= known;
+  }
+  return rows;
 }
 
 /** SIF's weight a/(a + p(w)) of word index i, p(w) estimated from its frequency rank by Zipf's law. */
@@ -52,29 +59,28 @@ export function sifWeight(vectors: WordVectors, i: number): number {
   return SIF_A / (SIF_A + p);
 }
 
-function removeComponent(rows: number[][], u: readonly number[]): void {
-  const d = u.length;
-  for (const row of rows) {
+function removeComponent(rows: Float64Array, d: number, u: readonly number[]): void {
+  for (let base = 0; base < rows.length; base += d) {
     let projection = 0;
-    for (let j = 0; j < d; j++) projection += row[j] * u[j];
-    for (let j = 0; j < d; j++) row[j] -= projection * u[j];
+    for (let j = 0; j < d; j++) projection += rows[base + j] * u[j];
+    for (let j = 0; j < d; j++) rows[base + j] -= projection * u[j];
   }
 }
 
 /**
- * Leading right singular vector of the rows by power iteration, v ← Xᵀ(Xv), from a fixed
- * start. Working through X rather than the d × d matrix XᵀX keeps a run over a few dozen
- * ideas to a few thousand multiplications per step.
+ * Leading right singular vector of the rows (d numbers each, flat) by power iteration,
+ * v ← Xᵀ(Xv), from a fixed start. Working through X rather than the d × d matrix XᵀX keeps a
+ * run over a few dozen ideas to a few thousand multiplications per step.
  */
-function firstSingularVector(rows: readonly number[][], d: number): number[] {
+function firstSingularVector(rows: Float64Array, d: number): number[] {
   let v = unit(new Array<number>(d).fill(1));
   const next = new Array<number>(d);
   for (let iteration = 0; iteration < 100; iteration++) {
     next.fill(0);
-    for (const row of rows) {
+    for (let base = 0; base < rows.length; base += d) {
       let projection = 0;
-      for (let j = 0; j < d; j++) projection += row[j] * v[j];
-      for (let j = 0; j < d; j++) next[j] += projection * row[j];
+      for (let j = 0; j < d; j++) projection += rows[base + j] * v[j];
+      for (let j = 0; j < d; j++) next[j] += projection * rows[base + j];
     }
     const n = unit(next);
     let change = 0;
