@@ -1,5 +1,6 @@
 import { LARGE_GROUP } from './analyseLargeGroup';
 import { commonestField } from './commonest';
+import { compareNatural } from './text/naturalOrder';
 import { Idea } from './ingest/idea';
 import { LazySource, lazyArray, lazySource } from './report/lazyArray';
 
@@ -8,8 +9,6 @@ export interface IdeaGroup {
   question?: string;
   ideas: Idea[];
 }
-
-const collator = new Intl.Collator('en', { numeric: true });
 
 /**
  * Split ideas by their group, in natural order ("2" before "10"), each with the question most
@@ -28,7 +27,7 @@ export function groupIdeas(ideas: readonly Idea[]): IdeaGroup[] {
     }
   }
   return [...byName.keys()]
-    .sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0))
+    .sort(compareNatural)
     .map((name) => {
       const members = byName.get(name)!;
       const question = commonestQuestion(members);

@@ -12,6 +12,7 @@ import {
   purity,
 } from './metrics';
 import { countEdits, EditCount, editsPer100, sumEdits } from './edits';
+import { compareNatural } from '../text/naturalOrder';
 
 /** How far one group's themes agree with the human grouping (every score: 1 = the same grouping). */
 export interface EvaluationScores {
@@ -83,8 +84,6 @@ export interface EvaluationReport {
   notEvaluated: { file: string; row: number }[];
 }
 
-const collator = new Intl.Collator('en', { numeric: true });
-const compareNames = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 const hasTruth = (idea: Idea): boolean => idea.truth !== undefined && idea.truth !== '';
 
 /**
@@ -178,7 +177,7 @@ function spread(truth: readonly string[], predicted: readonly number[], themes: 
         .map((theme) => ({ number: theme.number, label: theme.label, count: row[theme.number - 1], ...(theme.other ? { other: true as const } : {}) }))
         .sort((a, b) => b.count - a.count || a.number - b.number),
     }))
-    .sort((a, b) => b.size - a.size || compareNames(a.truth, b.truth));
+    .sort((a, b) => b.size - a.size || compareNatural(a.truth, b.truth));
 }
 
 /** The report's order (see compareThemes), so that theme numbers match the report's letters. */

@@ -8,6 +8,9 @@
  *
  * Labels are compared by `String(label)`, so `1` and `'1'` are the same class.
  */
+
+import { compareNatural } from '../text/naturalOrder';
+
 export type Label = string | number;
 
 export interface Contingency {
@@ -33,17 +36,6 @@ interface ClassIndex {
 
 const EPSILON = 2 ** -52; // numpy's finfo(float64).eps, the floor scikit-learn uses
 
-const collator = new Intl.Collator('en', { numeric: true });
-
-/**
- * Numeric-aware order ('2' before '10'). The collator calls some distinct strings equal
- * ('1' and '01'), so code-unit order breaks ties; otherwise their order would depend on the
- * order of the input.
- */
-function compareClasses(a: string, b: string): number {
-  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
 function requireLabels(labels: readonly Label[]): void {
   if (labels.length === 0) throw new RangeError('cannot score an empty labeling');
 }
@@ -57,7 +49,7 @@ function requirePair(truth: readonly Label[], predicted: readonly Label[]): void
 
 function indexClasses(labels: readonly Label[]): ClassIndex {
   const names = labels.map(String);
-  const classes = [...new Set(names)].sort(compareClasses);
+  const classes = [...new Set(names)].sort(compareNatural);
   const position = new Map(classes.map((name, i) => [name, i]));
   return { classes, indexOf: names.map((name) => position.get(name) as number) };
 }
