@@ -168,7 +168,8 @@ function largeIdeas(ideas: readonly Idea[]): LargeIdeas {
 /**
  * A theme's members made when read (see lazyArray): the p-th is ideas[list[p]], its similarity,
  * and the idea it repeats when repeats[p] ≥ 0 (a position in `list`). Ideas outside any theme
- * have similarity 0 in `similarity`. O(1) memory per member beyond the arrays given.
+ * have similarity 0 in `similarity`. 16 bytes per member beyond the arrays given: its row, text
+ * and similarity, gathered in the theme's order for the report's columns.
  */
 function memberList(ideas: LargeIdeas, list: Int32Array, similarity: Float64Array, repeats: Int32Array | null): ThemeMember[] {
   const at = (p: number): ThemeMember => {
