@@ -1,5 +1,4 @@
-// Imported by path: natural's index loads database clients and prints to stdout.
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
+import { stem as porterStem } from './porterStemmer';
 
 const cache = new Map<string, string>();
 
@@ -7,7 +6,7 @@ const cache = new Map<string, string>();
 export function stem(norm: string): string {
   let result = cache.get(norm);
   if (result === undefined) {
-    result = /^[a-z]+$/.test(norm) ? (PorterStemmer as { stem(w: string): string }).stem(norm) : norm;
+    result = /^[a-z]+$/.test(norm) ? porterStem(norm) : norm;
     cache.set(norm, result);
   }
   return result;
