@@ -73,8 +73,10 @@ function removeComponent(rows: Float64Array, d: number, u: readonly number[]): v
  * run over a few dozen ideas to a few thousand multiplications per step.
  */
 function firstSingularVector(rows: Float64Array, d: number): number[] {
-  let v = unit(new Array<number>(d).fill(1));
-  const next = new Array<number>(d);
+  // Typed arrays throughout: the loops are optimised from their first passes, where arrays whose
+  // elements change kind (integers, then fractions) kept them in slower code for most of a run.
+  let v: Float64Array = Float64Array.from(unit(new Array<number>(d).fill(1)));
+  const next = new Float64Array(d);
   for (let iteration = 0; iteration < 100; iteration++) {
     next.fill(0);
     for (let base = 0; base < rows.length; base += d) {
@@ -82,13 +84,21 @@ function firstSingularVector(rows: Float64Array, d: number): number[] {
       for (let j = 0; j < d; j++) projection += rows[base + j] * v[j];
       for (let j = 0; j < d; j++) next[j] += projection * rows[base + j];
     }
-    const n = unit(next);
+    const n = unitRow(next);
     let change = 0;
     for (let j = 0; j < d; j++) change += Math.abs(n[j] - v[j]);
     v = n;
     if (change < 1e-9) break;
   }
-  return v;
+  return Array.from(v);
+}
+
+/** `unit` of a typed row, as a new row (the same arithmetic). */
+function unitRow(v: Float64Array): Float64Array {
+  let s = 0;
+  for (let j = 0; j < v.length; j++) s += v[j] * v[j];
+  const n = Math.sqrt(s);
+  return n > 0 ? v.map((x) => x / n) : v.slice();
 }
 
 function unit(v: number[]): number[] {
