@@ -32,6 +32,7 @@ function* jsonPieces(value: unknown, indent: string, last: boolean): Generator<s
       // A large theme's ideas are made one by one as they are written (see lazyArray), or
       // written from their columns without being made.
       const { length, at, columns } = itemReader<unknown>(value);
+      // Dotted keys name fields of fields (a theme's members, mapped to flat ideas before writing).
       if (columns && Object.keys(columns).every((key) => !key.includes('.'))) {
         yield* columnPieces(length, columns, inner);
         yield `\n${indent}]`;
@@ -101,7 +102,7 @@ function flatObjectJson(value: unknown, indent: string): string | undefined {
     const kind = typeof item;
     if (item === undefined || kind === 'function' || kind === 'symbol') continue;
     if (item !== null && kind === 'object') return undefined;
-    text += (first ? '' : ',') + prefixOf(prefixes, indent, key) + (kind === 'string' ? jsonString(item as string) : kind === 'number' && Number.isFinite(item) ? String(item) : JSON.stringify(item));
+    text += (first ? '' : ',') + prefixOf(prefixes, indent, key) + primitiveJson(item);
     first = false;
   }
   return first ? '{}' : `${text}\n${indent}}`;
@@ -252,12 +253,12 @@ class ColumnWriter {
   }
 }
 
-/** A string, number, boolean or null as JSON.stringify writes it. */
+/** A string, number, boolean or null as JSON.stringify writes it; an object is refused (it would need indenting). */
 function primitiveJson(value: unknown): string {
   if (typeof value === 'string') return jsonString(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
-  if (typeof value === 'boolean' || value === null) return String(value);
-  throw new TypeError(`a column holds ${typeof value}, not a string, number, boolean or null`);
+  if (value !== null && typeof value === 'object') throw new TypeError('an object where a string, number, boolean or null was expected');
+  return JSON.stringify(value);
 }
 
 /**

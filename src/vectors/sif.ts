@@ -25,7 +25,7 @@ export function sifTransform(documents: readonly string[][], vectors: WordVector
   const rows = sifAverages(documents, vectors);
   const d = vectors.dimensions;
   removeComponent(rows, d, commonComponent);
-  return documents.map((_, r) => unit(Array.from(rows.subarray(r * d, (r + 1) * d))));
+  return documents.map((_, r) => Array.from(unit(rows.subarray(r * d, (r + 1) * d))));
 }
 
 /**
@@ -75,7 +75,7 @@ function removeComponent(rows: Float64Array, d: number, u: readonly number[]): v
 function firstSingularVector(rows: Float64Array, d: number): number[] {
   // Typed arrays throughout: the loops are optimised from their first passes, where arrays whose
   // elements change kind (integers, then fractions) kept them in slower code for most of a run.
-  let v: Float64Array = Float64Array.from(unit(new Array<number>(d).fill(1)));
+  let v = unit(new Float64Array(d).fill(1));
   const next = new Float64Array(d);
   for (let iteration = 0; iteration < 100; iteration++) {
     next.fill(0);
@@ -84,7 +84,7 @@ function firstSingularVector(rows: Float64Array, d: number): number[] {
       for (let j = 0; j < d; j++) projection += rows[base + j] * v[j];
       for (let j = 0; j < d; j++) next[j] += projection * rows[base + j];
     }
-    const n = unitRow(next);
+    const n = unit(next);
     let change = 0;
     for (let j = 0; j < d; j++) change += Math.abs(n[j] - v[j]);
     v = n;
@@ -93,17 +93,10 @@ function firstSingularVector(rows: Float64Array, d: number): number[] {
   return Array.from(v);
 }
 
-/** `unit` of a typed row, as a new row (the same arithmetic). */
-function unitRow(v: Float64Array): Float64Array {
+/** v at unit length, as a new row (a zero row stays zero). */
+function unit(v: Float64Array): Float64Array {
   let s = 0;
   for (let j = 0; j < v.length; j++) s += v[j] * v[j];
   const n = Math.sqrt(s);
   return n > 0 ? v.map((x) => x / n) : v.slice();
-}
-
-function unit(v: number[]): number[] {
-  let s = 0;
-  for (const x of v) s += x * x;
-  const n = Math.sqrt(s);
-  return n > 0 ? v.map((x) => x / n) : v;
 }
