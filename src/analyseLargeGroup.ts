@@ -5,6 +5,7 @@ import { refine } from './cluster/largeKMeans';
 import { nearestCentres, SampleCentres, sampleKMeans, sampleRows, sampleSimilarity } from './cluster/sampleKMeans';
 import { silhouette } from './cluster/silhouette';
 import { Idea } from './ingest/idea';
+import { isDecimalOf } from './ingest/isDecimalOf';
 import { analyseText } from './text/analyseText';
 import { findDuplicates } from './themes/duplicates';
 import { defaultNamer, nameWith } from './themes/namer';
@@ -160,7 +161,7 @@ function largeIdeas(ideas: readonly Idea[]): LargeIdeas {
     texts[i] = field(i, 'text');
     rows[i] = field(i, 'row');
     if (file !== undefined && field(i, 'file') !== file) file = undefined;
-    if (idIsRow) idIsRow = field(i, 'id') === String(rows[i]);
+    if (idIsRow) idIsRow = isDecimalOf(field(i, 'id'), rows[i]);
   }
   return { size: length, texts, rows, at, field, file, idIsRow };
 }

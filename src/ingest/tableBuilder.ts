@@ -5,6 +5,7 @@ import { Delimiter } from './dialect';
 import { Idea, IngestNotice, NotesTable, SkippedRow } from './idea';
 import { fieldTooLarge, formatCount, ReadLimits, tooManyRows } from './limits';
 import { lazyArray } from '../report/lazyArray';
+import { isDecimalOf } from './isDecimalOf';
 
 /** The group name used when ideas are not split by any column. */
 export const ALL_IDEAS = 'all';
@@ -344,15 +345,4 @@ class GrowableInt32 {
     }
     this.data[this.length++] = x;
   }
-}
-
-/** Whether `text` is `n` (a positive integer) written in decimal, as String(n) writes it, without making that string. */
-function isDecimalOf(text: string, n: number): boolean {
-  let rest = n;
-  for (let i = text.length - 1; i >= 0; i--) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9 || rest === 0 || rest % 10 !== digit) return false;
-    rest = (rest - digit) / 10;
-  }
-  return text.length > 0 && rest === 0;
 }
