@@ -1,6 +1,6 @@
 import { CrossEventView } from '../events/crossEvent';
 import { compareText, compareThemes } from './themeOrder';
-import { Idea, SkippedRow } from '../ingest/idea';
+import { SkippedRow } from '../ingest/idea';
 import { Theme, ThemeMember } from '../themes/theme';
 import { Columns, lazyArray, lazySource, mapLazily } from './lazyArray';
 import { otherIdeasOf, otherIdeasWarning, realThemes } from './otherIdeas';

@@ -13,7 +13,7 @@ import {
 } from '../../src/vectors/represent';
 import { represent } from './representOnce';
 import { sifCommonComponent, sifTransform } from '../../src/vectors/sif';
-import { fitTfidf, toDense, transformTfidf } from '../../src/vectors/tfidf';
+import { toDense, transformTfidf } from '../../src/vectors/tfidf';
 import { defaultCacheDir, loadWordVectors, WordVectors } from '../../src/vectors/wordVectorCache';
 
 const wordVectors = loadWordVectors({ cacheDir: defaultCacheDir(process.env) });
